@@ -1,0 +1,133 @@
+"""Turn pydantic's validation errors into one readable line per problem."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors
+from .yamlsource import YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "list_type": "a list",
+    "model_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
+    "bool_type": "true or false",
+}
+
+
+def validate(document: YamlDocument, model: type[M]) -> M:
+    """Validate a parsed file against its model; raise DataErrors listing every problem."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        errors = [_to_data_error(document, model, err) for err in exc.errors(include_url=False)]
+        raise DataErrors(errors) from None
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_short(value)!r}"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> DataError:
+    loc = tuple(part for part in err["loc"] if isinstance(part, (str, int)))
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "missing":
+        message = f"missing required field '{loc[-1]}'"
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = suggest(str(loc[-1]), allowed)
+        message = f"unknown field '{loc[-1]}'{hint}" + ("" if hint else f"; allowed: {', '.join(allowed)}")
+    elif kind in _TYPE_NAMES:
+        message = f"expected {_TYPE_NAMES[kind]}, got {describe(value)}"
+    elif kind == "literal_error":
+        message = f"expected one of {ctx.get('expected')}, got {describe(value)}{suggest(str(value), _literal_choices(ctx))}"
+    elif kind in ("too_short", "too_long") and isinstance(value, list):
+        message = f"expected {_count_range(model, loc)} items, got {len(value)}"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "string_pattern_mismatch":
+        message = f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens, like 'grade-level-team-leader'"
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"expected a number {err['msg'].removeprefix('Input should be ')}, got {describe(value)}"
+    else:
+        message = err["msg"]
+    return document.error(loc, message)
+
+
+def _literal_choices(ctx: dict[str, Any]) -> list[str]:
+    return [part.strip(" '") for part in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+
+
+def _count_range(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    field = _field_info(model, loc)
+    bounds = {type(m).__name__: m for m in (field.metadata if field else [])}
+    low = getattr(bounds.get("MinLen"), "min_length", None)
+    high = getattr(bounds.get("MaxLen"), "max_length", None)
+    if low is not None and high is not None:
+        return f"{low}" if low == high else f"{low} to {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    parent = _model_at(model, loc[:-1])
+    return parent.model_fields.get(str(loc[-1])) if parent and loc else None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that validates the value at `loc`, walking fields and list items."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            current = _unwrap(current)
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] -> X, X | None -> X; other annotations unchanged."""
+    for arg in typing.get_args(annotation) or ():
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return annotation

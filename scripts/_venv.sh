@@ -1,0 +1,23 @@
+# Sourced by the scripts in this folder: make sure .venv exists and holds the
+# project with the extras named in $TL_EXTRAS, reinstalling only when the
+# packaging files change. Works on a fresh machine with nothing but python3.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${TL_VENV:-$ROOT/.venv}"
+PY="${PYTHON:-python3}"
+stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)-${TL_EXTRAS// /}"
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "Creating virtual environment in $VENV" >&2
+  "$PY" -m venv "$VENV"
+fi
+if [ ! -e "$stamp" ]; then
+  echo "Installing the toolkit and its dependencies ($TL_EXTRAS)" >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    -c "$ROOT/constraints.txt" -e "$ROOT[$TL_EXTRAS]" >&2
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+fi
+export PATH="$VENV/bin:$PATH"
+export NO_MKDOCS_2_WARNING=1  # we pin MkDocs below 2 on purpose; see README
+cd "$ROOT"

@@ -1,0 +1,61 @@
+"""A role's job description as content: the template's sections filled from the role.
+
+The same objects feed the role's web page and its printable documents, so the two
+can never disagree about what a role involves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import JobDescriptionTemplate, Role
+from .labels import SELECTION
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a job description; empty content means the blank template."""
+
+    id: str
+    title: str
+    guidance: str
+    prompts: list[str]
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text or self.items or self.facts)
+
+
+def job_description(template: JobDescriptionTemplate, role: Role | None = None) -> list[Section]:
+    """The template's sections, filled from `role`, or left blank when `role` is None."""
+    return [
+        Section(s.id, s.title, s.guidance, list(s.prompts), **(_content(s.id, role) if role else {}))
+        for s in template.sections
+    ]
+
+
+def _content(section_id: str, role: Role) -> dict[str, object]:
+    match section_id:
+        case "role-title":
+            return {"text": role.title}
+        case "role-summary":
+            return {"text": role.summary}
+        case "responsibilities":
+            return {"items": list(role.responsibilities)}
+        case "qualifications":
+            return {"items": list(role.qualifications)}
+        case "supervision":
+            return {"facts": [("Reports to", role.reports_to), ("Evaluated by", role.evaluated_by)]}
+        case "selection-and-term":
+            selection = f"{SELECTION[role.selection]}. {role.selection_detail}"
+            return {"facts": [("Selection", selection), ("Length of service", role.term)]}
+        case "compensation":
+            return {"text": role.compensation}
+        case "time-commitment":
+            return {"text": role.time_commitment}
+        case "support":
+            return {"items": list(role.support)}
+    raise ValueError(f"no content rule for job-description section {section_id!r}")

@@ -1,0 +1,125 @@
+"""Every generated web page, as Markdown, built from the validated catalog.
+
+One function per page kind; each returns `Page`s that the MkDocs hook adds as
+virtual files. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..catalog import Catalog
+from ..models import Role
+from . import labels
+from .job_description import job_description
+from .render import Renderer
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str  # Markdown source path inside the site, e.g. "roles/math-coach.md"
+    markdown: str
+    source: str  # the data file an editor changes to change this page
+
+
+def build_pages(catalog: Catalog) -> list[Page]:
+    """All generated pages for the site."""
+    renderer = Renderer()
+    return [
+        page
+        for builder in (_roles, _skills, _moves, _conditions, _guides, _job_description, _resources)
+        for page in builder(catalog, renderer)
+    ]
+
+
+def role_url(role: Role) -> str:
+    return f"roles/{role.id}.md"
+
+
+def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    ordered = sorted(catalog.roles, key=lambda role: list(labels.CATEGORY).index(role.category))
+    held = Counter(role.held for role in catalog.roles)
+    yield Page(
+        "roles/index.md",
+        r.render("roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held),
+        "data/roles.yml",
+    )
+    by_category: dict[str, list[Role]] = {}
+    for role in catalog.roles:
+        by_category.setdefault(role.category, []).append(role)
+    for role in catalog.roles:
+        uri = role_url(role)
+        yield Page(
+            uri,
+            r.render(
+                uri,
+                "role",
+                role=role,
+                skills=[catalog.skill[s] for s in role.skills],
+                moves=catalog.moves,
+                guides=catalog.guides_for_role(role),
+                # The title and summary open the page, so the web job description starts after them.
+                sections=job_description(catalog.job_description, role)[2:],
+                related=[other for other in by_category[role.category] if other is not role],
+            ),
+            "data/roles.yml",
+        )
+
+
+def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    yield Page("skills/index.md", r.render("skills/index.md", "skills_index", catalog=catalog), "data/skills.yml")
+    for skill in catalog.skills:
+        uri = f"skills/{skill.id}.md"
+        context = {
+            "skill": skill,
+            "moves": catalog.moves[skill.id],
+            "roles": catalog.roles_for_skill(skill.id),
+            "guides": catalog.guides_for_skill(skill.id),
+        }
+        yield Page(uri, r.render(uri, "skill", **context), "data/skills.yml")
+
+
+def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    uri = "principal-moves/index.md"
+    yield Page(uri, r.render(uri, "principal_moves", catalog=catalog), "data/principal_moves.yml")
+
+
+def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    uri = "conditions/index.md"
+    yield Page(uri, r.render(uri, "conditions", conditions=catalog.conditions), "data/conditions.yml")
+
+
+def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    yield Page("guides/index.md", r.render("guides/index.md", "guides_index", catalog=catalog), "data/guides/")
+    for guide in catalog.guides:
+        uri = f"guides/{guide.id}.md"
+        context = {
+            "guide": guide,
+            "skills": [catalog.skill[s] for s in guide.skills],
+            "roles": [catalog.role[rid] for rid in guide.roles],
+        }
+        yield Page(uri, r.render(uri, "guide", **context), f"data/guides/{guide.id}.yml")
+
+
+def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    uri = "job-description/index.md"
+    context = {
+        "template": catalog.job_description,
+        "sections": job_description(catalog.job_description),
+        "roles": sorted(catalog.roles, key=lambda role: role.title.casefold()),
+    }
+    yield Page(uri, r.render(uri, "job_description", **context), "data/job_description.yml")
+
+
+def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    works = sorted(catalog.bibliography.entries, key=lambda w: (w.authors[0].casefold(), w.year))
+    pages = {
+        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area}, "data/focus_area.yml"),
+        "competencies/index.md": ("competencies", {"framework": catalog.competencies}, "data/competencies.yml"),
+        "reflection/index.md": ("reflection", {"themes": catalog.reflection.themes}, "data/reflection.yml"),
+        "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}, "data/bibliography.yml"),
+    }
+    for uri, (template, context, source) in pages.items():
+        yield Page(uri, r.render(uri, template, **context), source)

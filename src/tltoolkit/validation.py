@@ -61,8 +61,8 @@ def _short(text: str, limit: int = 40) -> str:
 def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> DataError:
     loc = tuple(part for part in err["loc"] if isinstance(part, (str, int)))
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
-    if kind == "missing":
-        message = f"missing required field '{loc[-1]}'"
+    if kind == "missing":  # point at the mapping that lacks the field
+        message, loc = f"missing required field '{loc[-1]}'", loc[:-1]
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = suggest(str(loc[-1]), allowed)

@@ -24,6 +24,12 @@ def plain(value: object) -> str:
     return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", text)
 
 
+def front_matter_value(value: object) -> str:
+    """A front-matter string (title, description). The theme prints these into HTML
+    without escaping (in <title>, meta tags and attributes), so escape them here."""
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
+
+
 def relative_url(from_uri: str, to_uri: str) -> str:
     """Link from one Markdown source file to another (MkDocs resolves and checks it)."""
     target, _, anchor = to_uri.partition("#")
@@ -44,7 +50,7 @@ def environment() -> Environment:
         autoescape=False,  # output is Markdown; data goes through the `t` filter
     )
     env.filters["t"] = plain
-    env.filters["yaml_str"] = lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    env.filters["yaml_str"] = front_matter_value
     env.filters["held"] = labels.HELD.__getitem__
     env.filters["scope"] = labels.SCOPE.__getitem__
     env.filters["selection"] = labels.SELECTION.__getitem__

@@ -55,9 +55,9 @@ CASES = {
         ["data/roles.yml:{line}:3: roles[0].reports_to: must not be empty"],
     ),
     "invalid id": (
-        "roles.yml", "- id: grade-level-team-leader", "- id: Grade Level",
+        "roles.yml", "- id: assessment-coordinator", "- id: Grade Level",
         [
-            "data/roles.yml:{line}:3: roles[0].id: the text 'Grade Level' is not a valid id: use lowercase "
+            "data/roles.yml:{line}:3: roles[2].id: the text 'Grade Level' is not a valid id: use lowercase "
             "letters, digits and hyphens, like 'grade-level-team-leader'"
         ],
     ),
@@ -146,6 +146,14 @@ def test_every_problem_in_every_file_is_reported_at_once(minimal_data: Path) -> 
     files = {problem.split(":")[0] for problem in problems}
     assert files == {"data/roles.yml", "data/conditions.yml", "data/bibliography.yml"}
     assert len(problems) >= 5
+
+
+def test_reference_problems_are_reported_alongside_field_problems(minimal_data: Path) -> None:
+    # One pass shows both kinds, so fixing a typo does not reveal a second batch of errors.
+    _apply(minimal_data, "roles.yml", "  title: Data team facilitator", "  titel: Data team facilitator")
+    _apply(minimal_data, "roles.yml", "  - data-use\n  summary:", "  - dta-use\n  summary:")
+    problems = "\n".join(_problems(minimal_data))
+    assert "unknown field 'titel'" in problems and "unknown skill 'dta-use'" in problems
 
 
 def test_empty_file(minimal_data: Path) -> None:

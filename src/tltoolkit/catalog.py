@@ -8,7 +8,7 @@ every file, so an editor sees the whole list at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +18,8 @@ from pydantic import BaseModel
 
 from . import models as m
 from .errors import DataError, DataErrors
-from .validation import suggest, validate
+from .references import check_references
+from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
 
 # Each data file and the model that describes it; guides live one per file in guides/.
@@ -111,9 +112,7 @@ def load_catalog(data_dir: Path) -> Catalog:
     for path in guide_files:
         load(f"{GUIDES_DIR}/{path.name}", m.Guide)
 
-    if errors:  # references can only be checked between files that loaded
-        raise DataErrors(errors)
-    errors.extend(_check_references(docs, parsed))
+    errors.extend(check_references(docs, GUIDES_DIR))
     if errors:
         raise DataErrors(errors)
 
@@ -131,82 +130,3 @@ def load_catalog(data_dir: Path) -> Catalog:
         bibliography=parsed["bibliography.yml"],
         sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
     )
-
-
-# --- cross-file checks -------------------------------------------------------
-
-
-def _check_references(docs: dict[str, YamlDocument], parsed: dict[str, Any]) -> Iterator[DataError]:
-    skills_doc, roles_doc, moves_doc = docs["skills.yml"], docs["roles.yml"], docs["principal_moves.yml"]
-    skill_ids = [skill.id for skill in parsed["skills.yml"].skills]
-    role_ids = [role.id for role in parsed["roles.yml"].roles]
-
-    yield from _unique(skills_doc, "skills", skill_ids, "skill id")
-    yield from _unique(roles_doc, "roles", role_ids, "role id")
-    yield from _unique(roles_doc, "roles", [r.title.casefold() for r in parsed["roles.yml"].roles], "role title", "title")
-    for i, role in enumerate(parsed["roles.yml"].roles):
-        yield from _known(roles_doc, ("roles", i, "skills"), role.skills, skill_ids, "skill")
-        yield from _unique(roles_doc, ("roles", i, "skills"), role.skills, "skill", None)
-
-    moves = parsed["principal_moves.yml"].principal_moves
-    yield from _known(moves_doc, ("principal_moves",), [e.skill for e in moves], skill_ids, "skill", "skill")
-    yield from _unique(moves_doc, "principal_moves", [e.skill for e in moves], "skill", "skill")
-    for i, entry in enumerate(moves):
-        yield from _unique(moves_doc, ("principal_moves", i, "moves"), [mv.id for mv in entry.moves], "move id")
-    for missing in sorted(set(skill_ids) - {e.skill for e in moves}):
-        yield moves_doc.error(("principal_moves",), f"no principal moves for skill '{missing}'")
-
-    conditions = parsed["conditions.yml"].conditions
-    yield from _unique(docs["conditions.yml"], "conditions", [c.id for c in conditions], "condition id")
-
-    sections = [s.id for s in parsed["job_description.yml"].sections]
-    if sections != list(m.SECTION_IDS):
-        expected = ", ".join(m.SECTION_IDS)
-        yield docs["job_description.yml"].error(("sections",), f"sections must be, in this order: {expected}")
-
-    framework = parsed["competencies.yml"]
-    comp_doc = docs["competencies.yml"]
-    level_numbers = [level.level for level in framework.levels]
-    yield from _unique(comp_doc, "stances", [s.id for s in framework.stances], "stance id")
-    for i, stance in enumerate(framework.stances):
-        yield from _unique(comp_doc, ("stances", i, "competencies"), [c.id for c in stance.competencies], "competency id")
-        for j, comp in enumerate(stance.competencies):
-            if [lv.level for lv in comp.levels] != level_numbers:
-                path = ("stances", i, "competencies", j, "levels")
-                yield comp_doc.error(path, f"expected one entry for each level {level_numbers}, in order")
-
-    yield from _unique(docs["reflection.yml"], "themes", [t.id for t in parsed["reflection.yml"].themes], "theme id")
-    yield from _unique(docs["bibliography.yml"], "entries", [w.id for w in parsed["bibliography.yml"].entries], "entry id")
-
-    for name, doc in docs.items():
-        if not name.startswith(f"{GUIDES_DIR}/"):
-            continue
-        guide: m.Guide = parsed[name]
-        stem = Path(name).stem
-        if guide.id != stem:
-            yield doc.error(("id",), f"guide id '{guide.id}' must match its file name '{stem}'")
-        yield from _known(doc, ("skills",), guide.skills, skill_ids, "skill")
-        yield from _known(doc, ("roles",), guide.roles, role_ids, "role")
-
-
-def _unique(
-    doc: YamlDocument, where: str | tuple[str | int, ...], values: Iterable[str], what: str, attr: str | None = "id"
-) -> Iterator[DataError]:
-    base = (where,) if isinstance(where, str) else where
-    seen: dict[str, int] = {}
-    for i, value in enumerate(values):
-        path = (*base, i, attr) if attr else (*base, i)
-        if value in seen:
-            first_line = doc.locate((*base, seen[value], attr) if attr else (*base, seen[value]))[0]
-            yield doc.error(path, f"duplicate {what} '{value}' (first used on line {first_line})")
-        else:
-            seen[value] = i
-
-
-def _known(
-    doc: YamlDocument, base: tuple[str | int, ...], values: Iterable[str], known: list[str], what: str, attr: str | None = None
-) -> Iterator[DataError]:
-    for i, value in enumerate(values):
-        if value not in known:
-            path = (*base, i, attr) if attr else (*base, i)
-            yield doc.error(path, f"unknown {what} '{value}'{suggest(value, known)}")

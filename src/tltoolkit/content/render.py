@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+import unicodedata
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -22,6 +23,17 @@ def plain(value: object) -> str:
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
     return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", text)
+
+
+def attr(value: object) -> str:
+    """Data text for an HTML attribute or element: whitespace folded, quotes and markup escaped."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def search_text(value: object) -> str:
+    """Text the role filter matches typed words against: lower case, accents removed (as roles.js does)."""
+    folded = unicodedata.normalize("NFD", " ".join(str(value).split()).lower())
+    return attr("".join(char for char in folded if not unicodedata.combining(char)))
 
 
 def relative_url(from_uri: str, to_uri: str) -> str:
@@ -44,6 +56,8 @@ def environment() -> Environment:
         autoescape=False,  # output is Markdown; data goes through the `t` filter
     )
     env.filters["t"] = plain
+    env.filters["attr"] = attr
+    env.filters["search_text"] = search_text
     env.filters["yaml_str"] = lambda value: json.dumps(" ".join(str(value).split()), ensure_ascii=False)
     env.filters["held"] = labels.HELD.__getitem__
     env.filters["scope"] = labels.SCOPE.__getitem__

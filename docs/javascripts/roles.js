@@ -89,20 +89,73 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
+  /** Rows shown at once; more behind a "show all" button, so a district's 5,000 roles stay quick. */
+  const LIMIT = 100;
+
+  /** The "show all" button after a table or list: shown while matches exceed the limit. */
+  function moreButton(id, onShowAll) {
+    const box = document.getElementById(id);
+    const button = box.querySelector("button");
+    button.addEventListener("click", onShowAll);
+    return (hiddenCount, total) => {
+      box.hidden = hiddenCount === 0;
+      button.textContent = "Show all " + total + " (" + hiddenCount + " more)";
+    };
+  }
+
+  /**
+   * Make `wanted` (in order) the children of `list`. Rows that do not show are taken out of the
+   * page rather than hidden, so the browser lays out only what is shown, however long the data.
+   */
+  function display(list, wanted) {
+    const current = list.children;
+    if (current.length === wanted.length && wanted.every((item, i) => item.el === current[i])) return;
+    list.replaceChildren(...wanted.map((item) => item.el));
+  }
+
+  function focusFirstOf(items) {
+    const link = items.length ? items[0].el.querySelector("a") : null;
+    if (link) link.focus();
+  }
+
   // --- filtering the inventory -------------------------------------------------
 
   function initFilters(form, table) {
-    const rows = Array.from(table.tBodies[0].rows, (tr) => ({
-      tr: tr,
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows, (tr) => ({
+      el: tr,
       skills: tr.dataset.skills.split(" "),
       held: tr.dataset.held,
       scope: tr.dataset.scope,
       selection: tr.dataset.selection,
       text: tr.dataset.text,
-      shown: true,
     }));
     const count = document.getElementById("tl-roles-count");
     const fields = form.elements;
+    let limit = LIMIT;
+    let matching = rows;
+    const more = moreButton("tl-roles-more", () => {
+      const first = matching.slice(limit);
+      limit = Infinity;
+      render();
+      focusFirstOf(first);
+    });
+
+    function render() {
+      const shown = Math.min(matching.length, limit);
+      display(body, matching.slice(0, shown));
+      more(matching.length - shown, matching.length);
+      const n = matching.length;
+      const total = plural(rows.length, "role");
+      count.textContent =
+        n === 0
+          ? "No role matches these filters. Clear one to see more."
+          : shown < n
+            ? n + " of " + total + " match; showing the first " + shown + "."
+            : n === rows.length
+              ? "Showing all " + total + "."
+              : "Showing " + n + " of " + total + ".";
+    }
 
     connect(form, () => {
       const words = fold(fields.text.value).split(/\s+/).filter(Boolean);
@@ -110,26 +163,16 @@
       const held = fields.held.value;
       const scope = fields.scope.value;
       const selection = fields.selection.value;
-      let shown = 0;
-      for (const row of rows) {
-        const show =
+      matching = rows.filter(
+        (row) =>
           (!held || row.held === held) &&
           (!scope || row.scope === scope) &&
           (!selection || row.selection === selection) &&
           skills.every((skill) => row.skills.includes(skill)) &&
-          words.every((word) => row.text.includes(word));
-        if (show !== row.shown) {
-          row.tr.hidden = !show;
-          row.shown = show;
-        }
-        if (show) shown += 1;
-      }
-      count.textContent =
-        shown === rows.length
-          ? "Showing all " + plural(rows.length, "role") + "."
-          : shown === 0
-            ? "No role matches these filters. Clear one to see more."
-            : "Showing " + shown + " of " + plural(rows.length, "role") + ".";
+          words.every((word) => row.text.includes(word)),
+      );
+      limit = LIMIT;
+      render();
     });
   }
 
@@ -142,44 +185,53 @@
     }
     const items = Array.from(list.children, (li, index) => {
       const why = li.querySelector(".tl-why");
-      return { li: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "" };
+      return { el: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "" };
     });
     const status = document.getElementById("tl-match-status");
     const summary = document.getElementById("tl-match-summary");
-    let order = items;
+    let limit = LIMIT;
+    let ranked = items;
+    let ranking = false;
+    const more = moreButton("tl-match-more", () => {
+      const first = ranked.slice(limit);
+      limit = Infinity;
+      render();
+      focusFirstOf(first);
+    });
+
+    function render() {
+      const wanted = ranked.slice(0, limit);
+      for (const item of wanted) explain(item, ranking);
+      display(list, wanted);
+      more(ranked.length - wanted.length, ranked.length);
+    }
 
     connect(form, () => {
       const chosen = checkedValues(form, "skill");
       const ticked = new Set(chosen);
-      for (const item of items) {
-        item.matched = item.skills.filter((skill) => ticked.has(skill));
-        item.missing = item.skills.filter((skill) => !ticked.has(skill));
-      }
-      const ranked = chosen.length
-        ? items.slice().sort(
-            (a, b) => b.matched.length - a.matched.length || a.missing.length - b.missing.length || a.index - b.index,
-          )
-        : items;
-      if (ranked.some((item, i) => item !== order[i])) {
-        const fragment = document.createDocumentFragment();
-        for (const item of ranked) fragment.appendChild(item.li);
-        list.appendChild(fragment);
-        order = ranked;
-      }
-      let fitting = 0;
-      let complete = 0;
-      for (const item of items) {
-        const show = !chosen.length || item.matched.length > 0;
-        if (item.li.hidden === show) item.li.hidden = !show;
-        if (chosen.length && item.matched.length) fitting += 1;
-        if (chosen.length && item.matched.length === chosen.length) complete += 1;
-        explain(item, chosen.length > 0);
-      }
-      if (!chosen.length) {
-        status.textContent = "Tick one or more skills to rank the " + items.length + " roles.";
+      ranking = chosen.length > 0;
+      limit = LIMIT;
+      if (!ranking) {
+        ranked = items;
+        render();
+        status.textContent = "Tick one or more skills to rank the " + plural(items.length, "role") + ".";
         summary.hidden = true;
         return;
       }
+      let complete = 0;
+      ranked = [];
+      for (const item of items) {
+        item.matched = item.skills.filter((skill) => ticked.has(skill));
+        if (!item.matched.length) continue;
+        item.missing = item.skills.filter((skill) => !ticked.has(skill));
+        if (item.matched.length === chosen.length) complete += 1;
+        ranked.push(item);
+      }
+      ranked.sort(
+        (a, b) => b.matched.length - a.matched.length || a.missing.length - b.missing.length || a.index - b.index,
+      );
+      render();
+      const fitting = ranked.length;
       const verb = (n) => (n === 1 ? " draws" : " draw");
       status.textContent =
         chosen.length === 1

@@ -34,6 +34,8 @@ FILES: dict[str, type[BaseModel]] = {
     "bibliography.yml": m.Bibliography,
 }
 GUIDES_DIR = "guides"
+# Pages that share the roles/ folder with the role pages: no role may take their address.
+RESERVED_ROLE_IDS = {"index": "the role inventory", "match": "the role matching page"}
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def _check_references(docs: dict[str, YamlDocument], parsed: dict[str, Any]) -> 
     for i, role in enumerate(parsed["roles.yml"].roles):
         yield from _known(roles_doc, ("roles", i, "skills"), role.skills, skill_ids, "skill")
         yield from _unique(roles_doc, ("roles", i, "skills"), role.skills, "skill", None)
+        if role.id in RESERVED_ROLE_IDS:
+            yield roles_doc.error(("roles", i, "id"), f"role id '{role.id}' is the address of {RESERVED_ROLE_IDS[role.id]}")
 
     moves = parsed["principal_moves.yml"].principal_moves
     yield from _known(moves_doc, ("principal_moves",), [e.skill for e in moves], skill_ids, "skill", "skill")

@@ -18,7 +18,7 @@ PAGES = {
     "roles-filtered": "roles/?text=coach&skill=improving-instruction&held=partial-release",
     "match": "roles/match/",
     "match-ranked": "roles/match/?skill=data-use&skill=equity&skill=adult-learning",
-    "role": "roles/instructional-coach/",
+    "role": "roles/instructional-coach/#who-fits-this-role",
 }
 VIEWPORTS = {"desktop": (1280, 1200), "phone": (390, 844)}
 

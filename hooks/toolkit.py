@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from tltoolkit import Catalog, DataErrors, load_catalog
+from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.site import build_pages
 
 if TYPE_CHECKING:
@@ -42,4 +43,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for download in build_downloads(_catalog):  # roles.csv and roles.json, linked from the inventory
+        files.append(File.generated(config, download.uri, content=download.content))
     return files

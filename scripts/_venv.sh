@@ -5,18 +5,24 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${TL_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
-stamp="$VENV/.installed-$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)-${TL_EXTRAS// /}"
+# One stamp per installed extra, named after the packaging files' hash: `scripts/site`
+# after `scripts/test` finds "site" already installed and does not reinstall.
+hash="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)"
+missing=""
+for extra in ${TL_EXTRAS//,/ }; do
+  [ -e "$VENV/.installed-$hash-$extra" ] || missing="yes"
+done
 if [ ! -x "$VENV/bin/python" ]; then
   echo "Creating virtual environment in $VENV" >&2
   "$PY" -m venv "$VENV"
 fi
-if [ ! -e "$stamp" ]; then
+if [ -n "$missing" ]; then
   echo "Installing the toolkit and its dependencies ($TL_EXTRAS)" >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
     -c "$ROOT/constraints.txt" -e "$ROOT[$TL_EXTRAS]" >&2
-  rm -f "$VENV"/.installed-*
-  touch "$stamp"
+  find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
+  for extra in ${TL_EXTRAS//,/ }; do touch "$VENV/.installed-$hash-$extra"; done
 fi
 export PATH="$VENV/bin:$PATH"
 export NO_MKDOCS_2_WARNING=1  # we pin MkDocs below 2 on purpose; see README

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
+from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.job_description import job_description
 from tltoolkit.content.render import plain
 from tltoolkit.content.site import build_pages
@@ -46,7 +47,7 @@ def test_no_two_roles_share_a_summary_or_responsibility(catalog) -> None:
 
 def test_every_page_kind_is_generated(pages, catalog) -> None:
     expected = {
-        "roles/index.md", "skills/index.md", "principal-moves/index.md", "conditions/index.md",
+        "roles/index.md", "roles/match.md", "skills/index.md", "principal-moves/index.md", "conditions/index.md",
         "guides/index.md", "job-description/index.md", "focus-area/index.md", "competencies/index.md",
         "reflection/index.md", "bibliography/index.md",
     }  # fmt: skip
@@ -88,9 +89,10 @@ def test_relationships_are_navigable_both_ways(pages, catalog) -> None:
         assert all(f"(../skills/{skill_id}.md)" in md for skill_id in guide.skills)
 
 
-def test_every_link_in_generated_pages_resolves(pages) -> None:
+def test_every_link_in_generated_pages_resolves(pages, catalog) -> None:
     hand_written = {str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md")}
-    known = set(pages) | hand_written
+    downloads = {download.uri for download in build_downloads(catalog)}
+    known = set(pages) | hand_written | downloads
     for uri, page in pages.items():
         for target in LINK.findall(page.markdown):
             path = target.split("#")[0]

@@ -17,6 +17,9 @@ from .yamlsource import Path_, YamlDocument
 
 Pairs = list[tuple[int, str]]  # (index in its list, value)
 
+# Pages that share the roles/ folder with the role pages: no role may take their address.
+RESERVED_ROLE_IDS = {"index": "the role inventory", "match": "the role matching page"}
+
 
 def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
     """Every cross-reference and uniqueness problem among the files that could be read."""
@@ -29,6 +32,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     if roles:
         role_items = _list(roles, "roles")
         yield from _unique(roles, ("roles",), role_ids or [], "role id", "id")
+        for i, role_id in role_ids or []:
+            if role_id in RESERVED_ROLE_IDS:
+                yield roles.error(("roles", i, "id"), f"role id '{role_id}' is the address of {RESERVED_ROLE_IDS[role_id]}")
         titles = [(i, title.casefold()) for i, title in _values(role_items, "title")]
         yield from _unique(roles, ("roles",), titles, "role title", "title")
         for i, role in enumerate(role_items):

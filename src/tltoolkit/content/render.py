@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+import unicodedata
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -27,7 +28,18 @@ def plain(value: object) -> str:
 def front_matter_value(value: object) -> str:
     """A front-matter string (title, description). The theme prints these into HTML
     without escaping (in <title>, meta tags and attributes), so escape them here."""
-    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
+    return json.dumps(attr(value), ensure_ascii=False)
+
+
+def attr(value: object) -> str:
+    """Data text for an HTML attribute or element: whitespace folded, quotes and markup escaped."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def search_text(value: object) -> str:
+    """Text the role filter matches typed words against: lower case, accents removed (as roles.js does)."""
+    folded = unicodedata.normalize("NFD", " ".join(str(value).split()).lower())
+    return attr("".join(char for char in folded if not unicodedata.combining(char)))
 
 
 def relative_url(from_uri: str, to_uri: str) -> str:
@@ -51,6 +63,8 @@ def environment() -> Environment:
     )
     env.filters["t"] = plain
     env.filters["yaml_str"] = front_matter_value
+    env.filters["attr"] = attr
+    env.filters["search_text"] = search_text
     env.filters["held"] = labels.HELD.__getitem__
     env.filters["scope"] = labels.SCOPE.__getitem__
     env.filters["selection"] = labels.SELECTION.__getitem__

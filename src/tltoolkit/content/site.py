@@ -34,6 +34,9 @@ def build_pages(catalog: Catalog) -> list[Page]:
     ]
 
 
+MATCH_URI = "roles/match.md"  # the matching page sits beside the role pages; no role may take its id
+
+
 def role_url(role: Role) -> str:
     return f"roles/{role.id}.md"
 
@@ -41,11 +44,17 @@ def role_url(role: Role) -> str:
 def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     ordered = sorted(catalog.roles, key=lambda role: list(labels.CATEGORY).index(role.category))
     held = Counter(role.held for role in catalog.roles)
+    filters = [  # name in the URL, visible label, the "no filter" option, options
+        ("held", "When held", "Any time", labels.HELD),
+        ("scope", "Scope", "Any scope", labels.SCOPE),
+        ("selection", "Selection", "Any way", labels.SELECTION),
+    ]
     yield Page(
         "roles/index.md",
-        r.render("roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held),
+        r.render("roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters),
         "data/roles.yml",
     )
+    yield Page(MATCH_URI, r.render(MATCH_URI, "match", roles=ordered, catalog=catalog), "data/roles.yml")
     by_category: dict[str, list[Role]] = {}
     for role in catalog.roles:
         by_category.setdefault(role.category, []).append(role)

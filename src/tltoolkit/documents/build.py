@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Literal
 
 from ..catalog import Catalog
+from ..content import labels
 from ..content.job_description import job_description
 from . import cache as cache_mod
 from . import pdf
+from .docx import DocxSpec
 from .html import HtmlRenderer
 
 Paper = Literal["letter", "a4"]
@@ -113,6 +115,10 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
     return [*_job_descriptions(catalog, html, settings)]
 
 
+# Where a school adds its own details, in the PDF form and the Word table alike.
+SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
+
+
 def _pdf(path: str, kind: str, html: str, settings: Settings) -> Job:
     return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, pdf.style_fingerprint(kind, settings.paper), html))
 
@@ -132,6 +138,27 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             sections=job_description(template, role),
         )
         yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings)
+        sections = job_description(template, role)
+        spec = DocxSpec(
+            title=role.title if role else template.title,
+            kicker="Teacher leader role description" if role else "Job description template",
+            lead="" if role else template.purpose,
+            facts_line=(
+                f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
+                if role
+                else ""
+            ),
+            sections=sections,
+            school_fields=SCHOOL_FIELDS,
+            how_to_use=[] if role else list(template.how_to_use),
+            notice=settings.notice,
+            author=settings.author,
+            toolkit=settings.toolkit_name,
+            keywords=role.title if role else "job description template",
+            lang=settings.lang,
+            created=html.common["created"],
+        )
+        yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
 
 
 def _created() -> str:

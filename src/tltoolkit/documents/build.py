@@ -112,8 +112,23 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         notice=settings.notice,
         created=_created(),
     )
-    return [*_job_descriptions(catalog, html, settings)]
+    return [
+        *_job_descriptions(catalog, html, settings),
+        *_guides(catalog, html, settings),
+        _conditions(catalog, html, settings),
+        _moves(catalog, html, settings),
+    ]
 
+
+BOOKLET_INTRO = (
+    "Some problems teacher leaders meet cannot be fixed by more training: they need a conversation "
+    "with the principal. Each guide structures one such conversation, with what each person prepares, "
+    "a timed sequence of questions, and space for agreements and next steps."
+)
+BOOKLET_BEFORE = (
+    "Agree on a date, share the guide, and give each other a week to prepare. Meet somewhere you will "
+    "not be interrupted, and end by writing down your agreements together."
+)
 
 # Where a school adds its own details, in the PDF form and the Word table alike.
 SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
@@ -159,6 +174,57 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             created=html.common["created"],
         )
         yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
+
+
+def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+    entries = [
+        {"guide": g, "skills": catalog.skills_named(g.skills), "roles": [catalog.role[r] for r in g.roles]}
+        for g in catalog.guides
+    ]
+    for entry in entries:
+        guide = entry["guide"]
+        page = html.render(
+            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", **entry
+        )
+        yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings)
+    booklet = html.render(
+        "booklet",
+        title="Leadership discussion guides",
+        description="All the leadership discussion guides in one booklet.",
+        keywords="discussion guides",
+        entries=entries,
+        intro=BOOKLET_INTRO,
+        before=BOOKLET_BEFORE,
+    )
+    yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings)
+
+
+# The self-assessment's rating scale, lowest first.
+RATINGS = ["Not yet", "Getting started", "Partly in place", "Fully in place"]
+
+
+def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+    page = html.render(
+        "conditions",
+        title="School conditions for teacher leadership",
+        description="A self-assessment: the school conditions teacher leaders need, with signs and strategies.",
+        keywords="school conditions, self-assessment",
+        conditions=catalog.conditions,
+        ratings=RATINGS,
+    )
+    return _pdf("school-conditions.pdf", "conditions", page, settings)
+
+
+def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+    page = html.render(
+        "moves",
+        title="Chart of key principal moves",
+        description="What principals can do to support teacher leaders, skill by skill.",
+        keywords="principal moves",
+        skills=catalog.skills,
+        moves=catalog.moves,
+    )
+    return _pdf("principal-moves.pdf", "moves", page, settings)
 
 
 def _created() -> str:

@@ -24,9 +24,14 @@ FONTS = HERE / "fonts"
 OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_forms": True}
 
 
+# Kinds that build on another kind's style (the booklet is made of guides).
+STYLE_OF = {"booklet": ("guide", "booklet")}
+
+
 def stylesheet_paths(kind: str, paper: str) -> list[Path]:
     """Shared style, then the paper size, then the document kind's own style."""
-    return [HERE / "base.css", HERE / "paper" / f"{paper}.css", HERE / kind / "style.css"]
+    own = [HERE / name / "style.css" for name in STYLE_OF.get(kind, (kind,))]
+    return [HERE / "base.css", HERE / "paper" / f"{paper}.css", *own]
 
 
 def style_fingerprint(kind: str, paper: str) -> str:

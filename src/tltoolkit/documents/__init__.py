@@ -7,6 +7,6 @@ package never imports MkDocs.
 
 from __future__ import annotations
 
-from .build import Job, Report, Settings, build_documents, plan
+from .build import Job, Report, Settings, build_documents, document_paths, plan
 
-__all__ = ["Job", "Report", "Settings", "build_documents", "plan"]
+__all__ = ["Job", "Report", "Settings", "build_documents", "document_paths", "plan"]

@@ -82,12 +82,25 @@ class Report:
         )
 
 
+def document_paths(catalog: Catalog) -> list[str]:
+    """Every file `build_documents` writes, relative to its `out_dir` (for links and checks)."""
+    roles = [*(role.id for role in catalog.roles), "blank"]
+    return [
+        *(f"job-descriptions/{name}.{ext}" for name in roles for ext in ("pdf", "docx")),
+        *(f"guides/{guide.id}.pdf" for guide in catalog.guides),
+        "guides/all-guides.pdf",
+        "school-conditions.pdf",
+        "principal-moves.pdf",
+    ]
+
+
 def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: Settings | None = None) -> Report:
     """Write every printable document under `out_dir`, rendering only what changed."""
     settings = settings or Settings()
     started = time.perf_counter()
     out_dir, store = Path(out_dir), cache_mod.Cache(cache_dir)
     jobs = plan(catalog, settings)
+    assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
     report = Report(cached=[job.path for job in jobs if job not in todo])
     for job, pages in _run(todo, store, settings):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -255,12 +256,15 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
     """Render `jobs` into the cache, largest first, on up to `settings.workers` processes."""
     jobs = sorted(jobs, key=lambda job: -len(str(job.payload)))
     tasks = [(job, store, settings) for job in jobs]
-    if len(jobs) < POOL_THRESHOLD or settings.workers < 2:
+    # The pool forks, so workers start at once with WeasyPrint already imported (spawning
+    # costs ~1 s each). A process running other threads (`mkdocs serve` watching files)
+    # must not fork: there, and for a handful of jobs, render here instead.
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(jobs) < POOL_THRESHOLD or settings.workers < 2 or not can_fork:
         for task in tasks:
             yield task[0], _produce(*task)
         return
-    # fork: workers start at once with WeasyPrint already imported (spawn costs ~1 s each).
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
         futures = [pool.submit(_produce, *task) for task in tasks]
         for job, future in zip(jobs, futures):

@@ -185,6 +185,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             toolkit=settings.toolkit_name,
             keywords=role.title if role else "job description template",
             lang=settings.lang,
+            paper=settings.paper,
             created=html.common["created"],
         )
         yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))

@@ -15,11 +15,16 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt, RGBColor
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Mm, Pt, RGBColor
 
 from ..content.job_description import Section
 
 BRAND = RGBColor(0x28, 0x35, 0x93)
+# Word documents get edited on machines without the toolkit's typeface: use one every
+# Word installation has, so what a principal sees is what the template intended.
+FONT = "Calibri"
+PAPER = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
 MUTED = RGBColor(0x5A, 0x60, 0x72)
 
 
@@ -39,6 +44,7 @@ class DocxSpec:
     toolkit: str = ""
     keywords: str = ""
     lang: str = "en"
+    paper: str = "letter"
     created: str = ""  # ISO date from SOURCE_DATE_EPOCH, or empty
 
     def fingerprint(self) -> str:
@@ -54,6 +60,9 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     _styles(document)
     _properties(document, spec)
     section = document.sections[0]
+    section.page_width, section.page_height = PAPER[spec.paper]
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
     section.header.paragraphs[0].text = f"{spec.toolkit} · {spec.title}"
     section.header.paragraphs[0].runs[0].font.size = Pt(8)
     section.header.paragraphs[0].runs[0].font.color.rgb = MUTED
@@ -73,9 +82,11 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     for label in spec.school_fields:
-        cells = table.add_row().cells
-        cells[0].text = label
-        cells[0].paragraphs[0].runs[0].font.bold = True
+        row = table.add_row()
+        _write_in(row)
+        row.cells[0].text = label
+        row.cells[0].paragraphs[0].runs[0].font.bold = True
+        row.cells[0].width, row.cells[1].width = Mm(50), Mm(120)
 
     if spec.how_to_use:
         document.add_heading("How to use this template", level=1)
@@ -109,7 +120,12 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     for cell, text in zip(signatures.rows[0].cells, ("", "Signature", "Date")):
         cell.text = text
     for who in ("Teacher leader", "Principal"):
-        signatures.add_row().cells[0].text = who
+        row = signatures.add_row()
+        _write_in(row)
+        row.cells[0].text = who
+    for row in signatures.rows[:-1]:  # the table stays on one page, after its heading
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
     if spec.notice:
         note = document.add_paragraph()
         note.add_run().add_break(WD_BREAK.LINE)
@@ -119,9 +135,21 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     document.save(str(target))
 
 
+def _write_in(row: docx.table._Row) -> None:
+    """A table row tall enough to write in by hand."""
+    row.height = Mm(10)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
 def _styles(document: docx.document.Document) -> None:
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(11)
+    for name in ("Normal", "Title", "Heading 1", "List Bullet", "List Number"):
+        style = document.styles[name]
+        style.font.name = FONT
+        # East Asian and complex-script text fall back to the theme font unless set too.
+        style.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), FONT)
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Title"].font.size = Pt(26)
+    document.styles["Heading 1"].font.size = Pt(14)
     for name in ("Title", "Heading 1"):
         document.styles[name].font.color.rgb = BRAND
 

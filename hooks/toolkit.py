@@ -1,4 +1,4 @@
-"""MkDocs adapter for the toolkit: validate the data, then add the generated pages.
+"""MkDocs adapter for the toolkit: validate the data, add the generated pages, render the downloads.
 
 Only event functions live here; loading, validation and page content are in the
 `tltoolkit` package, which does not import MkDocs.
@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from tltoolkit import Catalog, DataErrors, load_catalog
 from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.site import build_pages
+from tltoolkit.documents import Settings, build_documents, document_paths
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,21 +24,33 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 _catalog: Catalog | None = None
+_settings: Settings | None = None
+DOWNLOADS = "downloads"  # printable documents, under the site root
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     """Validate all data before MkDocs cleans or writes anything in site/."""
-    global _catalog
-    data_dir = Path(config.config_file_path).parent / config.extra.get("data_dir", "data")
+    global _catalog, _settings
+    data_dir = _project(config) / config.extra.get("data_dir", "data")
     try:
         _catalog = load_catalog(data_dir)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    try:
+        _settings = Settings(
+            paper=config.extra.get("paper", "letter"),
+            toolkit_name=config.site_name,
+            author=config.site_author or config.site_name,
+            notice=config.copyright or "",
+            allowed_roots=(_project(config), Path(config.site_dir)),
+        )
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml extra: {exc}") from None
     log.info("toolkit: %d roles, %d skills, %d guides validated", len(_catalog.roles), len(_catalog.skills), len(_catalog.guides))
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
-    """Add one virtual Markdown file per generated page (nothing is written to docs/)."""
+    """Add one virtual Markdown file per generated page (nothing is written to docs/), and the downloads."""
     assert _catalog is not None
     for page in build_pages(_catalog):
         if existing := files.get_file_from_path(page.uri):
@@ -45,4 +58,19 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(File.generated(config, page.uri, content=page.markdown))
     for download in build_downloads(_catalog):  # roles.csv and roles.json, linked from the inventory
         files.append(File.generated(config, download.uri, content=download.content))
+    # Declared here so links to them resolve in strict mode; on_post_build writes the real files.
+    for path in document_paths(_catalog):
+        files.append(File.generated(config, f"{DOWNLOADS}/{path}", content=b""))
     return files
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    """Render the printable documents into site/downloads/ (unchanged ones come from the cache)."""
+    assert _catalog is not None and _settings is not None
+    cache_dir = _project(config) / ".cache" / "documents"
+    report = build_documents(_catalog, Path(config.site_dir) / DOWNLOADS, cache_dir, _settings)
+    log.info("toolkit: %s", report.summary())
+
+
+def _project(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent

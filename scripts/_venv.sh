@@ -5,6 +5,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${TL_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
+# WeasyPrint (printable documents) needs Pango and HarfBuzz from the system.
+if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || ! ldconfig -p | grep -q 'libharfbuzz-subset.so.0'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Pango and HarfBuzz for WeasyPrint (apt-get)" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >&2
+  else
+    echo "WeasyPrint needs Pango and HarfBuzz: install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" >&2
+    exit 1
+  fi
+fi
 # One stamp per installed extra, named after the packaging files' hash: `scripts/site`
 # after `scripts/test` finds "site" already installed and does not reinstall.
 hash="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)"

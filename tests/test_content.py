@@ -12,6 +12,7 @@ from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.job_description import job_description
 from tltoolkit.content.render import plain
 from tltoolkit.content.site import build_pages
+from tltoolkit.documents import document_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -92,6 +93,7 @@ def test_relationships_are_navigable_both_ways(pages, catalog) -> None:
 def test_every_link_in_generated_pages_resolves(pages, catalog) -> None:
     hand_written = {str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md")}
     downloads = {download.uri for download in build_downloads(catalog)}
+    downloads |= {f"downloads/{path}" for path in document_paths(catalog)}
     known = set(pages) | hand_written | downloads
     for uri, page in pages.items():
         for target in LINK.findall(page.markdown):

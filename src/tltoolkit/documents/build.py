@@ -1,0 +1,286 @@
+"""Plan every printable document from the catalog, render what changed, copy the rest.
+
+`build_documents` is the entry point: it turns the catalog into a list of `Job`s (one
+per output file, each with a content hash), renders the jobs the cache does not hold on
+a small process pool, copies every file into place and returns a `Report`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from ..catalog import Catalog
+from ..content import labels
+from ..content.job_description import job_description
+from . import cache as cache_mod
+from . import pdf
+from .docx import DocxSpec
+from .html import HtmlRenderer
+
+Paper = Literal["letter", "a4"]
+PAPERS: tuple[str, ...] = ("letter", "a4")
+# Fewer jobs than this render in the calling process: a pool costs more than it saves.
+POOL_THRESHOLD = 4
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the site configuration decides about the documents."""
+
+    paper: Paper = "letter"
+    toolkit_name: str = "Teacher Leadership Toolkit"
+    author: str = "Teacher Leadership Toolkit"
+    notice: str = ""  # licence or copyright line printed at the end of each document
+    lang: str = "en"
+    workers: int = 2
+    allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {self.paper!r}")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file: what to render, and the hash of everything it is made from."""
+
+    path: str  # inside the downloads folder, e.g. "job-descriptions/math-coach.pdf"
+    kind: str  # document kind: a folder holding template.html and style.css, or "docx"
+    payload: object  # the HTML for a PDF, a DocxSpec for a Word file
+    key: str
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.path).suffix
+
+
+@dataclass
+class Report:
+    """What a build did, for the log."""
+
+    rendered: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    pages: int = 0  # pages rendered in this build (cached documents not counted)
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return len(self.rendered) + len(self.cached)
+
+    def summary(self) -> str:
+        return (
+            f"{self.total} documents: {len(self.rendered)} rendered ({self.pages} pages), "
+            f"{len(self.cached)} from cache, in {self.seconds:.2f} s"
+        )
+
+
+def document_paths(catalog: Catalog) -> list[str]:
+    """Every file `build_documents` writes, relative to its `out_dir` (for links and checks)."""
+    roles = [*(role.id for role in catalog.roles), "blank"]
+    return [
+        *(f"job-descriptions/{name}.{ext}" for name in roles for ext in ("pdf", "docx")),
+        *(f"guides/{guide.id}.pdf" for guide in catalog.guides),
+        "guides/all-guides.pdf",
+        "school-conditions.pdf",
+        "principal-moves.pdf",
+    ]
+
+
+def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: Settings | None = None) -> Report:
+    """Write every printable document under `out_dir`, rendering only what changed."""
+    settings = settings or Settings()
+    started = time.perf_counter()
+    out_dir, store = Path(out_dir), cache_mod.Cache(cache_dir)
+    jobs = plan(catalog, settings)
+    assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
+    todo = [job for job in jobs if not store.has(job.key, job.suffix)]
+    report = Report(cached=[job.path for job in jobs if job not in todo])
+    for job, pages in _run(todo, store, settings):
+        report.rendered.append(job.path)
+        report.pages += pages
+    for job in jobs:
+        store.copy_to(job.key, job.suffix, out_dir / job.path)
+    store.prune(job.key for job in jobs)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- planning ----------------------------------------------------------------
+
+
+def plan(catalog: Catalog, settings: Settings) -> list[Job]:
+    """Every document the site offers, each with its content hash."""
+    html = HtmlRenderer(
+        lang=settings.lang,
+        author=settings.author,
+        toolkit=settings.toolkit_name,
+        notice=settings.notice,
+        created=_created(),
+    )
+    return [
+        *_job_descriptions(catalog, html, settings),
+        *_guides(catalog, html, settings),
+        _conditions(catalog, html, settings),
+        _moves(catalog, html, settings),
+    ]
+
+
+BOOKLET_INTRO = (
+    "Some problems teacher leaders meet cannot be fixed by more training: they need a conversation "
+    "with the principal. Each guide structures one such conversation, with what each person prepares, "
+    "a timed sequence of questions, and space for agreements and next steps."
+)
+BOOKLET_BEFORE = (
+    "Agree on a date, share the guide, and give each other a week to prepare. Meet somewhere you will "
+    "not be interrupted, and end by writing down your agreements together."
+)
+
+# Where a school adds its own details, in the PDF form and the Word table alike.
+SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
+
+
+def _pdf(path: str, kind: str, html: str, settings: Settings) -> Job:
+    return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, pdf.style_fingerprint(kind, settings.paper), html))
+
+
+def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+    template = catalog.job_description
+    for role in [*catalog.roles, None]:
+        name = role.id if role else "blank"
+        title = f"{role.title}: role description" if role else template.title
+        page = html.render(
+            "job_description",
+            title=title,
+            description=role.summary if role else template.purpose,
+            keywords=role.title if role else "job description template",
+            template=template,
+            role=role,
+            sections=job_description(template, role),
+        )
+        yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings)
+        sections = job_description(template, role)
+        spec = DocxSpec(
+            title=role.title if role else template.title,
+            kicker="Teacher leader role description" if role else "Job description template",
+            lead="" if role else template.purpose,
+            facts_line=(
+                f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
+                if role
+                else ""
+            ),
+            sections=sections,
+            school_fields=SCHOOL_FIELDS,
+            how_to_use=[] if role else list(template.how_to_use),
+            notice=settings.notice,
+            author=settings.author,
+            toolkit=settings.toolkit_name,
+            keywords=role.title if role else "job description template",
+            lang=settings.lang,
+            paper=settings.paper,
+            created=html.common["created"],
+        )
+        yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
+
+
+def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+    entries = [
+        {"guide": g, "skills": catalog.skills_named(g.skills), "roles": [catalog.role[r] for r in g.roles]}
+        for g in catalog.guides
+    ]
+    for entry in entries:
+        guide = entry["guide"]
+        page = html.render(
+            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", **entry
+        )
+        yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings)
+    booklet = html.render(
+        "booklet",
+        title="Leadership discussion guides",
+        description="All the leadership discussion guides in one booklet.",
+        keywords="discussion guides",
+        entries=entries,
+        intro=BOOKLET_INTRO,
+        before=BOOKLET_BEFORE,
+    )
+    yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings)
+
+
+# The self-assessment's rating scale, lowest first.
+RATINGS = ["Not yet", "Getting started", "Partly in place", "Fully in place"]
+
+
+def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+    page = html.render(
+        "conditions",
+        title="School conditions for teacher leadership",
+        description="A self-assessment: the school conditions teacher leaders need, with signs and strategies.",
+        keywords="school conditions, self-assessment",
+        conditions=catalog.conditions,
+        ratings=RATINGS,
+    )
+    return _pdf("school-conditions.pdf", "conditions", page, settings)
+
+
+def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+    page = html.render(
+        "moves",
+        title="Chart of key principal moves",
+        description="What principals can do to support teacher leaders, skill by skill.",
+        keywords="principal moves",
+        skills=catalog.skills,
+        moves=catalog.moves,
+    )
+    return _pdf("principal-moves.pdf", "moves", page, settings)
+
+
+def _created() -> str:
+    """The document date from SOURCE_DATE_EPOCH (reproducible builds), or none at all."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return ""
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- rendering ---------------------------------------------------------------
+
+
+def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterator[tuple[Job, int]]:
+    """Render `jobs` into the cache, largest first, on up to `settings.workers` processes."""
+    jobs = sorted(jobs, key=lambda job: -len(str(job.payload)))
+    tasks = [(job, store, settings) for job in jobs]
+    # The pool forks, so workers start at once with WeasyPrint already imported (spawning
+    # costs ~1 s each). A process running other threads (`mkdocs serve` watching files)
+    # must not fork: there, and for a handful of jobs, render here instead.
+    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(jobs) < POOL_THRESHOLD or settings.workers < 2 or not can_fork:
+        for task in tasks:
+            yield task[0], _produce(*task)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
+        futures = [pool.submit(_produce, *task) for task in tasks]
+        for job, future in zip(jobs, futures):
+            yield job, future.result()
+
+
+def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
+    """Render one job into the cache; return its page count (0 for Word files)."""
+    temporary = store.temporary(job.key, job.suffix)
+    if job.kind == "docx":
+        from .docx import write_docx
+
+        write_docx(job.payload, temporary)  # type: ignore[arg-type]
+        pages = 0
+    else:
+        pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+    store.commit(temporary, job.key, job.suffix)
+    return pages

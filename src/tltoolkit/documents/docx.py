@@ -1,0 +1,169 @@
+"""Editable Word job descriptions with python-docx: real headings, lists and tables.
+
+Built from the same `content.job_description` sections as the PDF and the role page.
+Word styles (Title, Heading 1, List Bullet) are used rather than direct formatting,
+so a principal can restyle the whole document in Word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_BREAK
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Mm, Pt, RGBColor
+
+from ..content.job_description import Section
+
+BRAND = RGBColor(0x28, 0x35, 0x93)
+# Word documents get edited on machines without the toolkit's typeface: use one every
+# Word installation has, so what a principal sees is what the template intended.
+FONT = "Calibri"
+PAPER = {"letter": (Mm(215.9), Mm(279.4)), "a4": (Mm(210), Mm(297))}
+MUTED = RGBColor(0x5A, 0x60, 0x72)
+
+
+@dataclass(frozen=True)
+class DocxSpec:
+    """Everything one Word job description shows."""
+
+    title: str
+    kicker: str
+    lead: str
+    facts_line: str
+    sections: list[Section]
+    school_fields: list[str]
+    how_to_use: list[str] = field(default_factory=list)
+    notice: str = ""
+    author: str = ""
+    toolkit: str = ""
+    keywords: str = ""
+    lang: str = "en"
+    paper: str = "letter"
+    created: str = ""  # ISO date from SOURCE_DATE_EPOCH, or empty
+
+    def fingerprint(self) -> str:
+        """Hash of the content plus this module and python-docx: what the file is made from."""
+        digest = hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode())
+        digest.update(Path(__file__).read_bytes())
+        digest.update(getattr(docx, "__version__", "").encode())
+        return digest.hexdigest()
+
+
+def write_docx(spec: DocxSpec, target: Path) -> None:
+    document = docx.Document()
+    _styles(document)
+    _properties(document, spec)
+    section = document.sections[0]
+    section.page_width, section.page_height = PAPER[spec.paper]
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.header.paragraphs[0].text = f"{spec.toolkit} · {spec.title}"
+    section.header.paragraphs[0].runs[0].font.size = Pt(8)
+    section.header.paragraphs[0].runs[0].font.color.rgb = MUTED
+
+    kicker = document.add_paragraph(spec.kicker.upper())
+    kicker.runs[0].font.bold = True
+    kicker.runs[0].font.size = Pt(9)
+    kicker.runs[0].font.color.rgb = RGBColor(0xD8, 0x43, 0x15)
+    document.add_heading(spec.title, level=0)
+    if spec.facts_line:
+        facts = document.add_paragraph(spec.facts_line)
+        facts.runs[0].font.color.rgb = MUTED
+    if spec.lead:
+        document.add_paragraph(spec.lead)
+
+    document.add_heading("For your school", level=1)
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label in spec.school_fields:
+        row = table.add_row()
+        _write_in(row)
+        row.cells[0].text = label
+        row.cells[0].paragraphs[0].runs[0].font.bold = True
+        row.cells[0].width, row.cells[1].width = Mm(50), Mm(120)
+
+    if spec.how_to_use:
+        document.add_heading("How to use this template", level=1)
+        for step in spec.how_to_use:
+            document.add_paragraph(step, style="List Number")
+
+    for item in spec.sections:
+        if item.id == "role-title" and not item.is_empty:
+            continue  # the title already heads the document
+        document.add_heading(item.title, level=1)
+        if item.is_empty:
+            guidance = document.add_paragraph(item.guidance)
+            guidance.runs[0].font.italic = True
+            guidance.runs[0].font.color.rgb = MUTED
+            for prompt in item.prompts:
+                document.add_paragraph(prompt, style="List Bullet")
+            document.add_paragraph("[Write this section here.]")
+            continue
+        if item.text:
+            document.add_paragraph(item.text)
+        for entry in item.items:
+            document.add_paragraph(entry, style="List Bullet")
+        for label, value in item.facts:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(value)
+
+    document.add_heading("Agreed by", level=1)
+    signatures = document.add_table(rows=1, cols=3)
+    signatures.style = "Table Grid"
+    for cell, text in zip(signatures.rows[0].cells, ("", "Signature", "Date")):
+        cell.text = text
+    for who in ("Teacher leader", "Principal"):
+        row = signatures.add_row()
+        _write_in(row)
+        row.cells[0].text = who
+    for row in signatures.rows[:-1]:  # the table stays on one page, after its heading
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if spec.notice:
+        note = document.add_paragraph()
+        note.add_run().add_break(WD_BREAK.LINE)
+        run = note.add_run(f"{spec.toolkit}. {spec.notice}")
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+    document.save(str(target))
+
+
+def _write_in(row: docx.table._Row) -> None:
+    """A table row tall enough to write in by hand."""
+    row.height = Mm(10)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _styles(document: docx.document.Document) -> None:
+    for name in ("Normal", "Title", "Heading 1", "List Bullet", "List Number"):
+        style = document.styles[name]
+        style.font.name = FONT
+        # East Asian and complex-script text fall back to the theme font unless set too.
+        style.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), FONT)
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Title"].font.size = Pt(26)
+    document.styles["Heading 1"].font.size = Pt(14)
+    for name in ("Title", "Heading 1"):
+        document.styles[name].font.color.rgb = BRAND
+
+
+def _properties(document: docx.document.Document, spec: DocxSpec) -> None:
+    props = document.core_properties
+    props.title = spec.title
+    props.author = spec.author
+    props.last_modified_by = spec.author
+    props.subject = spec.kicker
+    props.keywords = spec.keywords
+    props.language = spec.lang
+    props.comments = spec.notice
+    props.revision = 1
+    if spec.created:
+        moment = datetime.fromisoformat(spec.created.replace("Z", "+00:00"))
+        props.created = props.modified = moment

@@ -1,0 +1,42 @@
+"""Print HTML from the catalog: one Jinja template per document kind, autoescaped.
+
+Data fields are plain text, so Jinja's HTML autoescaping is all they need; the same
+content objects as the web pages (`content.job_description`) fill the templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..content import labels
+
+HERE = Path(__file__).parent
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,  # a typo in a template fails the build, not the document
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["held"] = labels.HELD.__getitem__
+    env.filters["scope"] = labels.SCOPE.__getitem__
+    env.filters["selection"] = labels.SELECTION.__getitem__
+    env.filters["category"] = labels.CATEGORY.__getitem__
+    return env
+
+
+class HtmlRenderer:
+    """Renders `<kind>/template.html` with the context every document shares."""
+
+    def __init__(self, **common: Any) -> None:
+        self.env = environment()
+        self.common = common
+
+    def render(self, kind: str, **context: Any) -> str:
+        return self.env.get_template(f"{kind}/template.html").render(**self.common, **context)

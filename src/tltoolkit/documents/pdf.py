@@ -1,0 +1,70 @@
+"""HTML to tagged, fillable PDF with WeasyPrint.
+
+Most of WeasyPrint's cost for a small document is fixed: loading fonts and parsing
+stylesheets. Each process therefore keeps one FontConfiguration and the parsed
+stylesheets of every document kind, and reuses them for all the documents it renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from .fetcher import SafeFetcher
+
+HERE = Path(__file__).parent
+FONTS = HERE / "fonts"
+
+# PDF/UA-1: tagged structure for screen readers; forms: the fields a school fills in.
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_forms": True}
+
+
+# Kinds that build on another kind's style (the booklet is made of guides).
+STYLE_OF = {"booklet": ("guide", "booklet")}
+
+
+def stylesheet_paths(kind: str, paper: str) -> list[Path]:
+    """Shared style, then the paper size, then the document kind's own style."""
+    own = [HERE / name / "style.css" for name in STYLE_OF.get(kind, (kind,))]
+    return [HERE / "base.css", HERE / "paper" / f"{paper}.css", *own]
+
+
+def style_fingerprint(kind: str, paper: str) -> str:
+    """Everything besides the HTML that changes a kind's PDFs: CSS, fonts, this code, WeasyPrint."""
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for path in [*stylesheet_paths(kind, paper), *sorted(FONTS.glob("*.ttf")), Path(__file__)]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@cache
+def _fetcher(roots: tuple[Path, ...]) -> SafeFetcher:
+    return SafeFetcher((HERE, *roots))
+
+
+@cache
+def _stylesheets(kind: str, paper: str, roots: tuple[Path, ...]) -> list[CSS]:
+    return [
+        CSS(filename=str(path), font_config=_font_config(), url_fetcher=_fetcher(roots))
+        for path in stylesheet_paths(kind, paper)
+    ]
+
+
+def render_pdf(html: str, kind: str, paper: str, target: Path, roots: tuple[Path, ...] = ()) -> int:
+    """Write `html` as a PDF to `target`; return its number of pages."""
+    document = HTML(string=html, base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots)).render(
+        stylesheets=_stylesheets(kind, paper, roots), font_config=_font_config(), **OPTIONS
+    )
+    document.write_pdf(target, **OPTIONS)
+    return len(document.pages)

@@ -15,6 +15,7 @@ from ..models import Role
 from . import labels
 from .job_description import job_description
 from .render import Renderer
+from .texts import GUIDES_BEFORE, GUIDES_INTRO
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 
 
 def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    yield Page("guides/index.md", r.render("guides/index.md", "guides_index", catalog=catalog), "data/guides/")
+    index = r.render("guides/index.md", "guides_index", catalog=catalog, intro=GUIDES_INTRO, before=GUIDES_BEFORE)
+    yield Page("guides/index.md", index, "data/guides/")
     for guide in catalog.guides:
         uri = f"guides/{guide.id}.md"
         context = {

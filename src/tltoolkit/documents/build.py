@@ -21,6 +21,7 @@ from typing import Literal
 from ..catalog import Catalog
 from ..content import labels
 from ..content.job_description import job_description
+from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
 from . import pdf
 from .docx import DocxSpec
@@ -134,15 +135,6 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
     ]
 
 
-BOOKLET_INTRO = (
-    "Some problems teacher leaders meet cannot be fixed by more training: they need a conversation "
-    "with the principal. Each guide structures one such conversation, with what each person prepares, "
-    "a timed sequence of questions, and space for agreements and next steps."
-)
-BOOKLET_BEFORE = (
-    "Agree on a date, share the guide, and give each other a week to prepare. Meet somewhere you will "
-    "not be interrupted, and end by writing down your agreements together."
-)
 
 # Where a school adds its own details, in the PDF form and the Word table alike.
 SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
@@ -208,8 +200,8 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterato
         description="All the leadership discussion guides in one booklet.",
         keywords="discussion guides",
         entries=entries,
-        intro=BOOKLET_INTRO,
-        before=BOOKLET_BEFORE,
+        intro=GUIDES_INTRO,
+        before=GUIDES_BEFORE,
     )
     yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings)
 

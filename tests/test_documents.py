@@ -90,6 +90,20 @@ def test_role_pdf_holds_its_job_description_and_form_fields(built, catalog):
         assert re.search(r"Page 1 of \d", text)
 
 
+def test_documents_say_when_each_item_was_reviewed_and_where_it_comes_from(built, catalog):
+    out = built[0] / "downloads"
+    role = catalog.role["math-coach"]
+    assert f"Last reviewed 15 September 2026 · Source: {words(role.source)}" in pdf_text(out / "job-descriptions" / "math-coach.pdf")
+    guide = catalog.guides[0]
+    assert f"Last reviewed 15 September 2026 · Source: {words(guide.source)}" in pdf_text(out / "guides" / f"{guide.id}.pdf")
+    conditions = pdf_text(out / "school-conditions.pdf")
+    assert conditions.count("Last reviewed 15 September 2026") == len(catalog.conditions)
+    for condition in catalog.conditions:
+        assert words(condition.source) in conditions
+    paragraphs = [p.text for p in docx.Document(str(out / "job-descriptions" / "math-coach.docx")).paragraphs]
+    assert any(f"Last reviewed 15 September 2026 · Source: {role.source}" in text for text in paragraphs)
+
+
 def test_blank_template_has_prompts_and_a_field_per_section(built, catalog):
     path = built[0] / "downloads" / "job-descriptions" / "blank.pdf"
     text = pdf_text(path)

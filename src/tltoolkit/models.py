@@ -7,9 +7,10 @@ typo such as `titel` is reported instead of silently ignored.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -22,6 +23,24 @@ def items(low: int, high: int | None = None, of: type = Text) -> type:  # type: 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Stewarded(Model):
+    """Who keeps an item current: when it was last checked, and where its content comes from."""
+
+    reviewed: date | None = Field(
+        None, description="When someone last checked this item against practice, written YYYY-MM-DD (not in the future)."
+    )
+    source: Text | None = Field(
+        None, description="Where the content comes from, in a short note, e.g. 'Adapted from ..., revised by ...'."
+    )
+
+    @field_validator("reviewed")
+    @classmethod
+    def _not_in_future(cls, value: date | None) -> date | None:
+        if value is not None and value > date.today():
+            raise ValueError(f"the review date {value.isoformat()} is in the future")
+        return value
 
 
 # --- skills.yml -------------------------------------------------------------
@@ -55,7 +74,7 @@ Scope = Literal["team", "school", "district"]
 Selection = Literal["volunteer", "rotation", "principal-appointed", "elected", "application"]
 
 
-class Role(Model):
+class Role(Stewarded):
     id: Slug
     title: Text
     category: Category
@@ -102,7 +121,7 @@ class MovesFile(Model):
 # --- conditions.yml ---------------------------------------------------------
 
 
-class Condition(Model):
+class Condition(Stewarded):
     id: Slug
     name: Text
     description: Text
@@ -152,7 +171,7 @@ class GuideStep(Model):
     note: Text | None = None
 
 
-class Guide(Model):
+class Guide(Stewarded):
     id: Slug
     title: Text
     challenge: Text

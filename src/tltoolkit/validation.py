@@ -20,6 +20,7 @@ _TYPE_NAMES = {
     "model_type": "a mapping of fields",
     "dict_type": "a mapping of fields",
     "bool_type": "true or false",
+    "date_type": "a date written YYYY-MM-DD, without quotes",
 }
 
 
@@ -79,6 +80,8 @@ def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> 
         message = f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens, like 'grade-level-team-leader'"
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = f"expected a number {err['msg'].removeprefix('Input should be ')}, got {describe(value)}"
+    elif kind == "value_error" and ctx.get("error"):
+        message = str(ctx["error"])
     else:
         message = err["msg"]
     return document.error(loc, message)

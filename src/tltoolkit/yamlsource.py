@@ -148,7 +148,10 @@ class _Converter:
         try:
             return self.scalars.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError):
-            self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
+            if node.tag == "tag:yaml.org,2002:timestamp":  # looks like a date but is not one
+                self.errors.append(self.fail(node, path, f"{node.value!r} is not a real date (YYYY-MM-DD)"))
+            else:
+                self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
             return None
 
     def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:

@@ -74,13 +74,14 @@ def environment() -> Environment:
 
 
 class Renderer:
-    """Renders one page template with a `url()` helper relative to that page."""
+    """Renders one page template with a `url()` helper relative to that page, plus `common` context."""
 
-    def __init__(self) -> None:
+    def __init__(self, **common: Any) -> None:
         self.env = environment()
+        self.common = common
 
     def render(self, uri: str, template: str, /, **context: Any) -> str:
         def url(target: str) -> str:
             return relative_url(uri, target)
 
-        return self.env.get_template(f"{template}.md.j2").render(url=url, uri=uri, **context)
+        return self.env.get_template(f"{template}.md.j2").render(url=url, uri=uri, **self.common, **context)

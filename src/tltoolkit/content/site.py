@@ -15,6 +15,7 @@ from ..models import Role
 from . import labels
 from .job_description import job_description
 from .render import Renderer
+from .stewardship import Review
 from .texts import GUIDES_BEFORE, GUIDES_INTRO
 
 
@@ -25,9 +26,9 @@ class Page:
     source: str  # the data file an editor changes to change this page
 
 
-def build_pages(catalog: Catalog) -> list[Page]:
-    """All generated pages for the site."""
-    renderer = Renderer()
+def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
+    """All generated pages for the site; `review` decides which items are flagged as due for review."""
+    renderer = Renderer(review=review or Review())
     return [
         page
         for builder in (_roles, _skills, _moves, _conditions, _guides, _job_description, _resources)

@@ -21,6 +21,7 @@ from typing import Literal
 from ..catalog import Catalog
 from ..content import labels
 from ..content.job_description import job_description
+from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
 from . import pdf
@@ -172,6 +173,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             sections=sections,
             school_fields=SCHOOL_FIELDS,
             how_to_use=[] if role else list(template.how_to_use),
+            stewardship=Review().line(role) if role else "",
             notice=settings.notice,
             author=settings.author,
             toolkit=settings.toolkit_name,

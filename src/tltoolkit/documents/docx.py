@@ -39,6 +39,7 @@ class DocxSpec:
     sections: list[Section]
     school_fields: list[str]
     how_to_use: list[str] = field(default_factory=list)
+    stewardship: str = ""  # "Last reviewed … · Source: …"
     notice: str = ""
     author: str = ""
     toolkit: str = ""
@@ -126,6 +127,12 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     for row in signatures.rows[:-1]:  # the table stays on one page, after its heading
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
+    if spec.stewardship:
+        line = document.add_paragraph()
+        line.add_run().add_break(WD_BREAK.LINE)
+        run = line.add_run(spec.stewardship)
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
     if spec.notice:
         note = document.add_paragraph()
         note.add_run().add_break(WD_BREAK.LINE)

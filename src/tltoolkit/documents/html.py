@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..content import labels
+from ..content.stewardship import Review
 
 HERE = Path(__file__).parent
 
@@ -28,6 +29,7 @@ def environment() -> Environment:
     env.filters["scope"] = labels.SCOPE.__getitem__
     env.filters["selection"] = labels.SELECTION.__getitem__
     env.filters["category"] = labels.CATEGORY.__getitem__
+    env.filters["stewardship"] = Review().line  # "Last reviewed … · Source: …" (no review-due flag on paper)
     return env
 
 

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from tltoolkit import Catalog, DataErrors, load_catalog
+from tltoolkit import Catalog, DataErrors
+from tltoolkit.content import branding
 from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.site import build_pages
+from tltoolkit.content.stewardship import Review
+from tltoolkit.district import District, load_toolkit
 from tltoolkit.documents import Settings, build_documents, document_paths
 
 if TYPE_CHECKING:
@@ -25,34 +28,42 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.toolkit")
 _catalog: Catalog | None = None
 _settings: Settings | None = None
+_district: District | None = None
 DOWNLOADS = "downloads"  # printable documents, under the site root
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
-    """Validate all data before MkDocs cleans or writes anything in site/."""
-    global _catalog, _settings
+    """Validate all data (and the district's settings) before MkDocs cleans or writes anything in site/."""
+    global _catalog, _settings, _district
     data_dir = _project(config) / config.extra.get("data_dir", "data")
+    district_file = _project(config) / config.extra["district"] if config.extra.get("district") else None
     try:
-        _catalog = load_catalog(data_dir)
+        _catalog, _district = load_toolkit(data_dir, district_file)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-    try:
-        _settings = Settings(
-            paper=config.extra.get("paper", "letter"),
-            toolkit_name=config.site_name,
-            author=config.site_author or config.site_name,
-            notice=config.copyright or "",
-            allowed_roots=(_project(config), Path(config.site_dir)),
-        )
-    except ValueError as exc:
-        raise PluginError(f"mkdocs.yml extra: {exc}") from None
+    roots = (_project(config), Path(config.site_dir))
+    if _district:  # district.yml decides names, licence, paper, logo and colours for site and documents
+        _brand_site(config, _district)
+        _settings = Settings.for_district(_district, allowed_roots=roots)
+    else:
+        try:
+            _settings = Settings(
+                paper=config.extra.get("paper", "letter"),
+                toolkit_name=config.site_name,
+                author=config.site_author or config.site_name,
+                notice=config.copyright or "",
+                allowed_roots=roots,
+            )
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml extra: {exc}") from None
     log.info("toolkit: %d roles, %d skills, %d guides validated", len(_catalog.roles), len(_catalog.skills), len(_catalog.guides))
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     """Add one virtual Markdown file per generated page (nothing is written to docs/), and the downloads."""
     assert _catalog is not None
-    for page in build_pages(_catalog):
+    review = Review(months=_district.settings.review_after_months if _district else None)
+    for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)
         files.append(File.generated(config, page.uri, content=page.markdown))
@@ -61,6 +72,10 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     # Declared here so links to them resolve in strict mode; on_post_build writes the real files.
     for path in document_paths(_catalog):
         files.append(File.generated(config, f"{DOWNLOADS}/{path}", content=b""))
+    if _district and _district.brand:
+        files.append(File.generated(config, branding.STYLESHEET, content=branding.site_css(_district.brand)))
+    if _district and _district.logo:
+        files.append(File.generated(config, config.theme["logo"], content=_district.logo.read_bytes()))
     return files
 
 
@@ -70,6 +85,23 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     cache_dir = _project(config) / ".cache" / "documents"
     report = build_documents(_catalog, Path(config.site_dir) / DOWNLOADS, cache_dir, _settings)
     log.info("toolkit: %s", report.summary())
+
+
+# --- a district's branding ---------------------------------------------------
+
+
+def _brand_site(config: MkDocsConfig, district: District) -> None:
+    """Site name, author, footer, logo and colours from district.yml (one place for all of them)."""
+    config.site_name = district.site_name
+    config.site_author = district.name
+    config.copyright = branding.footer_html(district) or config.copyright
+    if district.logo:
+        config.theme["logo"] = config.theme["favicon"] = branding.LOGO + district.logo.suffix.lower()
+    if district.brand:
+        for scheme in config.theme["palette"]:
+            scheme["primary"] = scheme["accent"] = "custom"
+        if branding.STYLESHEET not in config.extra_css:
+            config.extra_css.append(branding.STYLESHEET)
 
 
 def _project(config: MkDocsConfig) -> Path:

@@ -7,6 +7,7 @@ every file, so an editor sees the whole list at once.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from pydantic import BaseModel
 
 from . import models as m
 from .errors import DataError, DataErrors
+from .overlay import MergedDocument, Overlay, merge_guides
+from .overlay import merge as merge_file
 from .references import check_references
 from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
@@ -52,6 +55,11 @@ class Catalog:
     reflection: m.ReflectionFile
     bibliography: m.Bibliography
     sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
+
+    def origin(self, kind: str, item_id: str) -> str:
+        """The data file an editor changes to change this role, condition or guide."""
+        return self.origins.get((kind, item_id), self.sources.get(kind, f"data/{kind}.yml"))
 
     @cached_property
     def skill(self) -> dict[str, m.Skill]:
@@ -85,34 +93,30 @@ class Catalog:
         return named + shared
 
 
-def load_catalog(data_dir: Path) -> Catalog:
-    """Read, validate and cross-check every data file under `data_dir`."""
+def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
+    """Read, validate and cross-check every data file under `data_dir`, with a district's `overlay` laid over it."""
     data_dir = Path(data_dir)
+    root = display_root(data_dir, overlay.folder if overlay else None)
     errors: list[DataError] = []
-    docs: dict[str, YamlDocument] = {}
-    parsed: dict[str, Any] = {}
-
-    def load(relative: str, model: type[BaseModel]) -> None:
-        display = f"{data_dir.name}/{relative}"
-        path = data_dir / relative
-        if not path.is_file():
-            errors.append(DataError(display, 1, 1, "", "required file is missing"))
-            return
-        try:
-            docs[relative] = read_yaml(path, display)
-            parsed[relative] = validate(docs[relative], model)
-        except DataErrors as exc:
-            errors.extend(exc.errors)
-
-    for name, model in FILES.items():
-        load(name, model)
-    guide_files = sorted((data_dir / GUIDES_DIR).glob("*.yml")) if (data_dir / GUIDES_DIR).is_dir() else []
-    if not guide_files:
-        errors.append(DataError(f"{data_dir.name}/{GUIDES_DIR}/", 1, 1, "", "no discussion guides found (*.yml)"))
-    for path in guide_files:
-        load(f"{GUIDES_DIR}/{path.name}", m.Guide)
+    base = _read_folder(data_dir, root, errors, required=True)
+    docs = base
+    if overlay is not None:
+        if not overlay.folder.is_dir():
+            message = f"no overlay folder at {display_name(overlay.folder, root)}"
+            settings = overlay.settings or YamlDocument("district settings", {}, {})
+            errors.append(settings.error(("overlay",), message))
+        else:
+            docs = _overlaid(base, _read_folder(overlay.folder, root, errors, required=False), overlay, errors)
 
     errors.extend(check_references(docs, GUIDES_DIR))
+    if errors:
+        raise DataErrors(errors)
+    parsed: dict[str, Any] = {}
+    for name, doc in docs.items():  # merged files are checked whole too (e.g. at most 12 moves per skill)
+        try:
+            parsed[name] = validate(doc, _model(name))
+        except DataErrors as exc:
+            errors.extend(exc.errors)
     if errors:
         raise DataErrors(errors)
 
@@ -129,4 +133,106 @@ def load_catalog(data_dir: Path) -> Catalog:
         reflection=parsed["reflection.yml"],
         bibliography=parsed["bibliography.yml"],
         sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
+        origins=_origins(docs),
     )
+
+
+def _model(name: str) -> type[BaseModel]:
+    return m.Guide if name.startswith(f"{GUIDES_DIR}/") else FILES[name]
+
+
+def _read_folder(folder: Path, root: Path, errors: list[DataError], required: bool) -> dict[str, YamlDocument]:
+    """Every data file in `folder` that reads and validates, by name; problems go to `errors`."""
+    docs: dict[str, YamlDocument] = {}
+
+    def load(relative: str, model: type[BaseModel]) -> None:
+        display = display_name(folder / relative, root)
+        path = folder / relative
+        if not path.is_file():
+            if required:
+                errors.append(DataError(display, 1, 1, "", "required file is missing"))
+            return
+        try:
+            docs[relative] = read_yaml(path, display)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            return
+        try:  # values that read but do not validate still take part in the reference checks
+            validate(docs[relative], model)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+
+    for name, model in FILES.items():
+        load(name, model)
+    guides_dir = folder / GUIDES_DIR
+    guide_files = sorted(guides_dir.glob("*.yml")) if guides_dir.is_dir() else []
+    if required and not guide_files:
+        errors.append(DataError(display_name(guides_dir, root) + "/", 1, 1, "", "no discussion guides found (*.yml)"))
+    for path in guide_files:
+        load(f"{GUIDES_DIR}/{path.name}", m.Guide)
+    if not required:  # an overlay file the toolkit would silently ignore is almost always a misnamed one
+        for path in sorted(folder.glob("*")):
+            if path.name not in FILES and path.name != GUIDES_DIR and not path.name.startswith("."):
+                message = f"not a toolkit data file; an overlay holds files named {', '.join(FILES)} or {GUIDES_DIR}/<id>.yml"
+                errors.append(DataError(display_name(path, root), 1, 1, "", message))
+    return docs
+
+
+def _overlaid(
+    base: dict[str, YamlDocument], over: dict[str, YamlDocument], overlay: Overlay, errors: list[DataError]
+) -> dict[str, YamlDocument]:
+    merged: dict[str, YamlDocument] = {}
+    for name in FILES:
+        if name in base and name in over:
+            merged[name], problems = merge_file(name, base[name], over[name], overlay)
+            errors.extend(problems)
+        elif name in base:
+            merged[name] = base[name]
+        elif name in over:
+            merged[name] = over[name]
+    guides, problems = merge_guides(
+        {n: d for n, d in base.items() if n.startswith(f"{GUIDES_DIR}/")},
+        {n: d for n, d in over.items() if n.startswith(f"{GUIDES_DIR}/")},
+        overlay,
+    )
+    errors.extend(problems)
+    unmerged_removals = [("roles", "roles.yml"), ("conditions", "conditions.yml"), ("moves", "principal_moves.yml")]
+    for key, name in unmerged_removals:  # removals with no overlay file of that kind still apply
+        if getattr(overlay.remove, key) and name in base and name not in over:
+            merged[name], problems = merge_file(name, base[name], _empty(name, base[name]), overlay)
+            errors.extend(problems)
+    return {**merged, **guides}
+
+
+def _empty(name: str, like: YamlDocument) -> YamlDocument:
+    key = "principal_moves" if name == "principal_moves.yml" else name.removesuffix(".yml")
+    return YamlDocument(like.file, {key: []}, {})
+
+
+def _origins(docs: dict[str, YamlDocument]) -> dict[tuple[str, str], str]:
+    """(kind, id) -> the file an item came from, for roles, conditions and guides."""
+    found: dict[tuple[str, str], str] = {}
+    for name, kind in (("roles.yml", "roles"), ("conditions.yml", "conditions")):
+        doc = docs.get(name)
+        for index, item in enumerate(doc.data.get(kind, []) if doc and isinstance(doc.data, dict) else []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                source = doc.origin((kind, index))[0] if isinstance(doc, MergedDocument) else doc
+                found[(kind, item["id"])] = source.file
+    for name, doc in docs.items():
+        if name.startswith(f"{GUIDES_DIR}/"):
+            found[("guides", Path(name).stem)] = doc.file
+    return found
+
+
+def display_root(data_dir: Path, overlay_dir: Path | None) -> Path:
+    """The folder file names are shown relative to: data/'s parent, or the folder both share."""
+    base = data_dir.resolve().parent
+    if overlay_dir is None:
+        return base
+    return Path(os.path.commonpath([base, overlay_dir.resolve()]))
+
+
+def display_name(path: Path, root: Path) -> str:
+    """`path` relative to `root`, or in full when they share nothing but the file system's root."""
+    resolved = path.resolve()
+    return str(resolved) if root == Path(root.anchor) else str(resolved.relative_to(root))

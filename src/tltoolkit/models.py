@@ -278,3 +278,63 @@ class Work(Model):
 
 class Bibliography(Model):
     entries: items(1, None, Work)
+
+
+# --- district.yml: a district's own name, branding and data -----------------
+
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
+WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=400)]
+
+
+class Colours(Model):
+    primary: HexColour = Field(
+        description="Header bar, links and headings, as '#rrggbb'. White text on it must reach a contrast of 4.5:1."
+    )
+    accent: HexColour | None = Field(
+        None, description="Links on hover and highlights, as '#rrggbb'; at least 3:1 against white. Default: the primary."
+    )
+
+
+class Contact(Model):
+    name: Text = Field(description="Who to ask about the toolkit, e.g. 'Office of Teacher Leadership'.")
+    email: Email | None = Field(None, description="An address people can write to.")
+    phone: Text | None = Field(None, description="A phone number, written as people should dial it.")
+    url: WebAddress | None = Field(None, description="A web page, starting with https:// or http://.")
+
+
+class Removals(Model):
+    roles: list[Slug] = Field(default_factory=list, description="Toolkit roles this district does not use.")
+    conditions: list[Slug] = Field(default_factory=list, description="Toolkit school conditions to leave out.")
+    guides: list[Slug] = Field(default_factory=list, description="Toolkit discussion guides to leave out.")
+    moves: dict[Slug, list[Slug]] = Field(
+        default_factory=dict, description="Principal moves to leave out: skill id -> list of move ids."
+    )
+
+
+class DistrictFile(Model):
+    """One district's settings: who it is, how the site and documents look, and where its own data lives."""
+
+    name: Text = Field(description="The district's full name, e.g. 'Riverside Unified School District'.")
+    short_name: Text | None = Field(None, description="A short form for headers, e.g. 'Riverside Unified'.")
+    site_name: Text | None = Field(
+        None, description="The site's title. Default: '<short name> Teacher Leadership Toolkit'."
+    )
+    logo: Text | None = Field(
+        None, description="Logo image (.svg or .png), as a path relative to this file and inside its folder."
+    )
+    colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
+    contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")
+    licence: Text | None = Field(
+        None, description="The licence or copyright line for the site footer and every document."
+    )
+    paper: Literal["letter", "a4"] = Field("letter", description="Paper size of the printable documents.")
+    review_after_months: Annotated[int, Field(ge=1, le=120)] | None = Field(
+        24, description="Flag roles, guides and conditions last reviewed longer ago than this; null to never flag."
+    )
+    overlay: Text | None = Field(
+        None,
+        description="Folder (relative to this file) of the district's own data files, named like the toolkit's: "
+        "items with a toolkit id replace the toolkit's item, new ids are added.",
+    )
+    remove: Removals = Field(default_factory=Removals, description="Toolkit items the district leaves out.")

@@ -124,8 +124,9 @@ def _unique(doc: YamlDocument, base: Path_, pairs: Pairs, what: str, field: str 
     first: dict[str, int] = {}
     for index, value in pairs:
         if value in first:
-            line = doc.locate(_path(base, first[value], field))[0]
-            yield doc.error(_path(base, index, field), f"duplicate {what} '{value}' (first used on line {line})")
+            here = _path(base, index, field)
+            where = doc.where(_path(base, first[value], field), here)
+            yield doc.error(here, f"duplicate {what} '{value}' (first used on {where})")
         else:
             first[value] = index
 

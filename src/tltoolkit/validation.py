@@ -33,6 +33,14 @@ def validate(document: YamlDocument, model: type[M]) -> M:
         raise DataErrors(errors) from None
 
 
+_ID_HINT = "is not a valid id: use lowercase letters, digits and hyphens, like 'grade-level-team-leader'"
+_PATTERN_HINTS = {
+    r"^#[0-9a-fA-F]{6}$": "is not a colour: write '#' and six hexadecimal digits, like '#1b5e20'",
+    r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$": "is not an email address, like 'office@district.org'",
+    r"^https?://[^\s/$.?#][^\s]*$": "is not a web address: start it with https://",
+}
+
+
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -77,7 +85,7 @@ def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> 
     elif kind == "string_too_short":
         message = "must not be empty"
     elif kind == "string_pattern_mismatch":
-        message = f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens, like 'grade-level-team-leader'"
+        message = f"{describe(value)} {_PATTERN_HINTS.get(ctx.get('pattern', ''), _ID_HINT)}"
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = f"expected a number {err['msg'].removeprefix('Input should be ')}, got {describe(value)}"
     elif kind == "value_error" and ctx.get("error"):

@@ -49,6 +49,10 @@ class YamlDocument:
         line, column = self.locate(path)
         return DataError(self.file, line, column, format_path(path), message)
 
+    def where(self, path: Path_, seen_from: Path_) -> str:
+        """'line 12': where `path` is, for a message about `seen_from` (merged files add the file name)."""
+        return f"line {self.locate(path)[0]}"
+
 
 def format_path(path: Path_) -> str:
     """('roles', 7, 'skills', 1) -> 'roles[7].skills[1]'."""

@@ -74,8 +74,9 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
                 # The title and summary open the page, so the web job description starts after them.
                 sections=job_description(catalog.job_description, role)[2:],
                 related=[other for other in by_category[role.category] if other is not role],
+                source_file=catalog.origin("roles", role.id),
             ),
-            "data/roles.yml",
+            catalog.origin("roles", role.id),
         )
 
 
@@ -111,8 +112,9 @@ def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             "guide": guide,
             "skills": [catalog.skill[s] for s in guide.skills],
             "roles": [catalog.role[rid] for rid in guide.roles],
+            "source_file": catalog.origin("guides", guide.id),
         }
-        yield Page(uri, r.render(uri, "guide", **context), f"data/guides/{guide.id}.yml")
+        yield Page(uri, r.render(uri, "guide", **context), context["source_file"])
 
 
 def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:

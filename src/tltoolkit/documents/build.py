@@ -7,6 +7,7 @@ a small process pool, copies every file into place and returns a `Report`.
 
 from __future__ import annotations
 
+import base64
 import multiprocessing
 import os
 import threading
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..catalog import Catalog
+from ..district import LOGO_TYPES, Brand, District
 from ..content import labels
 from ..content.job_description import job_description
 from ..content.stewardship import Review
@@ -42,9 +44,26 @@ class Settings:
     toolkit_name: str = "Teacher Leadership Toolkit"
     author: str = "Teacher Leadership Toolkit"
     notice: str = ""  # licence or copyright line printed at the end of each document
+    contact: str = ""  # "Questions: …" line in every page's footer
+    logo: Path | None = None  # district logo (.svg or .png) beside the name in every page's header
+    brand: Brand | None = None  # district colours; None keeps the toolkit's indigo
     lang: str = "en"
     workers: int = 2
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
+
+    @classmethod
+    def for_district(cls, district: District, allowed_roots: tuple[Path, ...] = ()) -> Settings:
+        """Paper, names, licence, contact, logo and colours from a district's settings file."""
+        return cls(
+            paper=district.settings.paper,
+            toolkit_name=district.site_name,
+            author=district.name,
+            notice=district.settings.licence or "",
+            contact=district.contact_line,
+            logo=district.logo,
+            brand=district.brand,
+            allowed_roots=allowed_roots,
+        )
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -126,6 +145,9 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         author=settings.author,
         toolkit=settings.toolkit_name,
         notice=settings.notice,
+        contact=settings.contact,
+        logo=_data_uri(settings.logo) if settings.logo else "",
+        brand=settings.brand,
         created=_created(),
     )
     return [
@@ -175,6 +197,8 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             how_to_use=[] if role else list(template.how_to_use),
             stewardship=Review().line(role) if role else "",
             notice=settings.notice,
+            contact=settings.contact,
+            brand=settings.brand.primary if settings.brand else "",
             author=settings.author,
             toolkit=settings.toolkit_name,
             keywords=role.title if role else "job description template",
@@ -234,6 +258,12 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
         moves=catalog.moves,
     )
     return _pdf("principal-moves.pdf", "moves", page, settings)
+
+
+def _data_uri(path: Path) -> str:
+    """The logo inside the HTML itself: its bytes become part of each document's cache key."""
+    kind = LOGO_TYPES.get(path.suffix.lower(), "application/octet-stream")
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
 def _created() -> str:

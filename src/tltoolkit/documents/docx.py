@@ -41,6 +41,8 @@ class DocxSpec:
     how_to_use: list[str] = field(default_factory=list)
     stewardship: str = ""  # "Last reviewed … · Source: …"
     notice: str = ""
+    contact: str = ""  # "Questions: …", in the footer
+    brand: str = ""  # district primary colour, '#rrggbb'; empty keeps the toolkit's
     author: str = ""
     toolkit: str = ""
     keywords: str = ""
@@ -58,7 +60,7 @@ class DocxSpec:
 
 def write_docx(spec: DocxSpec, target: Path) -> None:
     document = docx.Document()
-    _styles(document)
+    _styles(document, RGBColor.from_string(spec.brand[1:]) if spec.brand else BRAND)
     _properties(document, spec)
     section = document.sections[0]
     section.page_width, section.page_height = PAPER[spec.paper]
@@ -67,6 +69,11 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     section.header.paragraphs[0].text = f"{spec.toolkit} · {spec.title}"
     section.header.paragraphs[0].runs[0].font.size = Pt(8)
     section.header.paragraphs[0].runs[0].font.color.rgb = MUTED
+    footer = [line for line in (spec.notice, spec.contact) if line]
+    if footer:
+        section.footer.paragraphs[0].text = " · ".join(footer)
+        section.footer.paragraphs[0].runs[0].font.size = Pt(8)
+        section.footer.paragraphs[0].runs[0].font.color.rgb = MUTED
 
     kicker = document.add_paragraph(spec.kicker.upper())
     kicker.runs[0].font.bold = True
@@ -148,7 +155,7 @@ def _write_in(row: docx.table._Row) -> None:
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
-def _styles(document: docx.document.Document) -> None:
+def _styles(document: docx.document.Document, brand: RGBColor) -> None:
     for name in ("Normal", "Title", "Heading 1", "List Bullet", "List Number"):
         style = document.styles[name]
         style.font.name = FONT
@@ -158,7 +165,7 @@ def _styles(document: docx.document.Document) -> None:
     document.styles["Title"].font.size = Pt(26)
     document.styles["Heading 1"].font.size = Pt(14)
     for name in ("Title", "Heading 1"):
-        document.styles[name].font.color.rgb = BRAND
+        document.styles[name].font.color.rgb = brand
 
 
 def _properties(document: docx.document.Document, spec: DocxSpec) -> None:

@@ -1,0 +1,208 @@
+"""A district's settings file (district.yml): name, logo, colours, contact, licence, paper, own data.
+
+`load_toolkit(data_dir, district_file)` is what the site build and `tltoolkit validate` call:
+it reads the settings and the data (with the district's overlay laid over the toolkit's) and
+reports every problem in both at once, each at its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import models as m
+from .catalog import Catalog, display_name, display_root, load_catalog
+from .errors import DataError, DataErrors
+from .overlay import Overlay
+from .validation import validate
+from .yamlsource import YamlDocument, read_yaml
+
+TOOLKIT = "Teacher Leadership Toolkit"
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+WHITE, SLATE = "#ffffff", "#1e2029"  # the page backgrounds of the light and dark site schemes
+TEXT_CONTRAST, UI_CONTRAST = 4.5, 3.0  # WCAG 2.1 AA: body text, and hover/highlight colour
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The colours every output uses, worked out from the district's two."""
+
+    primary: str
+    accent: str
+
+    @property
+    def primary_light(self) -> str:
+        return mix(self.primary, WHITE, 0.15)
+
+    @property
+    def primary_dark(self) -> str:
+        return mix(self.primary, "#000000", 0.15)
+
+    @property
+    def link_on_dark(self) -> str:
+        """The primary, lightened until it reads as link text on the dark scheme's background."""
+        return readable(self.primary, SLATE, TEXT_CONTRAST, towards=WHITE)
+
+    @property
+    def accent_on_white(self) -> str:
+        """The accent, darkened if needed so small printed text in it stays readable."""
+        return readable(self.accent, WHITE, TEXT_CONTRAST, towards="#000000")
+
+    @property
+    def tint(self) -> str:
+        return mix(self.primary, WHITE, 0.9)
+
+    @property
+    def rule(self) -> str:
+        return mix(self.primary, WHITE, 0.7)
+
+
+@dataclass(frozen=True)
+class District:
+    """Validated settings, with paths resolved and the defaults filled in."""
+
+    settings: m.DistrictFile
+    folder: Path  # where district.yml is; the logo and overlay are relative to it
+    file: str  # district.yml as shown in messages
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    @property
+    def short_name(self) -> str:
+        return self.settings.short_name or self.settings.name
+
+    @property
+    def site_name(self) -> str:
+        return self.settings.site_name or f"{self.short_name} {TOOLKIT}"
+
+    @property
+    def logo(self) -> Path | None:
+        return (self.folder / self.settings.logo).resolve() if self.settings.logo else None
+
+    @property
+    def brand(self) -> Brand | None:
+        colours = self.settings.colours
+        return Brand(colours.primary.lower(), (colours.accent or colours.primary).lower()) if colours else None
+
+    @property
+    def contact_line(self) -> str:
+        """'Questions: Office of Teacher Leadership · tl@district.org · 555-0100 · https://…', or ''."""
+        contact = self.settings.contact
+        if contact is None:
+            return ""
+        return "Questions: " + " · ".join(p for p in (contact.name, contact.email, contact.phone, contact.url) if p)
+
+    @property
+    def overlay(self) -> Path | None:
+        return self.folder / self.settings.overlay if self.settings.overlay else None
+
+
+def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Catalog, District | None]:
+    """The catalog (with the district's overlay, if any) and the district; every problem raised at once."""
+    errors: list[DataError] = []
+    district: District | None = None
+    overlay: Overlay | None = None
+    if district_file is not None:
+        try:
+            shared = display_root(Path(data_dir), Path(district_file).parent)
+            district, document = load_district(district_file, display_name(Path(district_file), shared))
+            if district.overlay is not None:
+                overlay = Overlay(district.overlay, district.settings.remove, document)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    try:
+        catalog = load_catalog(data_dir, overlay)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise DataErrors(errors)
+    return catalog, district
+
+
+def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:
+    """Read and check district.yml: fields, colour contrast, the logo file."""
+    path = Path(path)
+    display = display or display_name(path, display_root(path.parent, None))
+    if not path.is_file():
+        raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
+    document = read_yaml(path, display)
+    settings = validate(document, m.DistrictFile)
+    district = District(settings, path.resolve().parent, display)
+    errors = [*_check_colours(document, settings), *_check_logo(document, district)]
+    if errors:
+        raise DataErrors(errors)
+    return district, document
+
+
+def _check_colours(document: YamlDocument, settings: m.DistrictFile) -> list[DataError]:
+    colours = settings.colours
+    if colours is None:
+        return []
+    errors = []
+    ratio = contrast(colours.primary, WHITE)
+    if ratio < TEXT_CONTRAST:
+        better = readable(colours.primary, WHITE, TEXT_CONTRAST, towards="#000000")
+        message = (
+            f"white text on {colours.primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
+            f"headers and links need (WCAG AA); a darker shade such as {better} works"
+        )
+        errors.append(document.error(("colours", "primary"), message))
+    if colours.accent and (ratio := contrast(colours.accent, WHITE)) < UI_CONTRAST:
+        better = readable(colours.accent, WHITE, UI_CONTRAST, towards="#000000")
+        message = (
+            f"{colours.accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
+            f"colour needs; a darker shade such as {better} works"
+        )
+        errors.append(document.error(("colours", "accent"), message))
+    return errors
+
+
+def _check_logo(document: YamlDocument, district: District) -> list[DataError]:
+    logo, given = district.logo, district.settings.logo
+    if logo is None or given is None:
+        return []
+    if not logo.is_relative_to(district.folder):
+        return [document.error(("logo",), f"the logo '{given}' must be inside the folder of {district.file}")]
+    if logo.suffix.lower() not in LOGO_TYPES:
+        return [document.error(("logo",), f"the logo must be an .svg or .png image, not '{given}'")]
+    if not logo.is_file():
+        return [document.error(("logo",), f"no logo file at '{given}' (relative to {district.file})")]
+    return []
+
+
+# --- colour arithmetic (WCAG 2.1 relative luminance and contrast ratio) ------
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """`colour` moved `amount` (0 to 1) of the way towards `other`."""
+    a, b = _rgb(colour), _rgb(other)
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+
+
+def readable(colour: str, background: str, ratio: float, towards: str) -> str:
+    """`colour`, moved towards `towards` in small steps until it reaches `ratio` against `background`."""
+    for step in range(0, 101, 2):
+        candidate = mix(colour, towards, step / 100)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return towards

@@ -134,7 +134,11 @@ def _merge_items(
         for item_id, removed_at in _present(removed, overrides)
     ]
     known = {_id(item) for item in base_items}
-    errors += [at.error(f"the toolkit has no {what} '{item_id}' to remove") for item_id, at in removed.items() if item_id not in known]
+    errors += [
+        at.error(f"the toolkit has no {what} '{item_id}' to remove")
+        for item_id, at in removed.items()
+        if item_id not in known and item_id not in overrides
+    ]
     merged: list[Any] = []
     parts: list[tuple[Path_, YamlDocument, Path_]] = []
     used: set[int] = set()

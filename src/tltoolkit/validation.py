@@ -43,7 +43,9 @@ _PATTERN_HINTS = {
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = list(choices)
+    same_but_case = [choice for choice in choices if choice.casefold() == word.casefold()]
+    match = same_but_case or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 

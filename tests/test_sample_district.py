@@ -1,0 +1,95 @@
+"""The worked example, examples/sample-district, built with `mkdocs build --strict`: what its readers get."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "sample-district"
+A4 = (595, 842)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("district-site")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(SAMPLE / "mkdocs.yml"), "-d", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_name_logo_and_colours_are_the_districts(site: Path) -> None:
+    page = html(site, "roles/math-coach")
+    assert "<title>Math coach - Riverside Unified Teacher Leadership Toolkit</title>" in page
+    assert re.search(r'<span class="md-ellipsis">\s*Riverside Unified Teacher Leadership Toolkit', page)
+    assert '<img src="../../assets/district-logo.svg" alt="logo">' in page
+    assert (site / "assets" / "district-logo.svg").read_bytes() == (SAMPLE / "logo.svg").read_bytes()
+    assert 'data-md-color-primary="custom"' in page and "stylesheets/district.css" in page
+    css = (site / "stylesheets" / "district.css").read_text()
+    assert "--md-primary-fg-color: #1b5e20;" in css and "--md-accent-fg-color: #b45309;" in css
+
+
+def test_footer_carries_the_licence_and_contact(site: Path) -> None:
+    page = html(site, "conditions")
+    assert "© 2026 Riverside Unified School District. Adapted from the Teacher Leadership Toolkit, CC BY 4.0." in page
+    assert '<a href="mailto:teacherleadership@riverside.example.org">' in page
+    assert '<a href="tel:5550104200">(555) 010-4200</a>' in page
+
+
+def test_added_overridden_and_removed_items(site: Path) -> None:
+    inventory = html(site, "roles")
+    for role_id, title in (("dual-language-program-lead", "Dual-language program lead"),
+                           ("restorative-practices-lead", "Restorative practices lead"), ("math-coach", "Math coach")):  # fmt: skip
+        assert f'href="{role_id}/"' in inventory and title in inventory
+        assert (site / "roles" / role_id / "index.html").is_file()
+    assert "union-building-rep" not in inventory and not (site / "roles" / "union-building-rep").exists()
+    assert "Illustrative Mathematics rollout in grades K to 8" in html(site, "roles/math-coach")
+    assert "early-release Wednesday afternoons belong to teams" in html(site, "conditions")
+    assert "In March, before Riverside schools submit" in html(site, "guides/protecting-leadership-time")
+    assert "team-leader view in the district data system" in html(site, "principal-moves")
+    assert "Last reviewed 20 August 2026 · Source: Written by the Riverside Office of Teacher Leadership, 2026." in html(
+        site, "roles/restorative-practices-lead"
+    )
+
+
+def test_pdfs_are_a4_and_carry_the_district(site: Path) -> None:
+    downloads = site / "downloads"
+    for path in (downloads / "job-descriptions" / "dual-language-program-lead.pdf", downloads / "guides" / "all-guides.pdf",
+                 downloads / "school-conditions.pdf"):  # fmt: skip
+        reader = PdfReader(path)
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == A4, path
+        assert reader.metadata.author == "Riverside Unified School District", path
+        text = pdf_text(path)
+        assert "RIVERSIDE UNIFIED TEACHER LEADERSHIP TOOLKIT" in text, path
+        assert "teacherleadership@riverside.example.org" in text, path
+        assert "Adapted from the Teacher Leadership Toolkit, CC BY 4.0." in text, path
+    role = pdf_text(downloads / "job-descriptions" / "dual-language-program-lead.pdf")
+    assert "Last reviewed 20 August 2026 · Source: Written by the Riverside Office of Teacher Leadership" in role
+
+
+def test_word_files_carry_the_district(site: Path) -> None:
+    document = docx.Document(str(site / "downloads" / "job-descriptions" / "restorative-practices-lead.docx"))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "Riverside Unified Teacher Leadership Toolkit · Restorative practices lead"
+    footer = section.footer.paragraphs[0].text
+    assert "© 2026 Riverside Unified School District" in footer and "Office of Teacher Leadership" in footer
+    assert document.core_properties.author == "Riverside Unified School District"
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297

@@ -76,7 +76,9 @@ def test_schema_and_models_reject_the_same_mistakes(change, schema_says: str) ->
 
 
 def test_schemas_carry_field_descriptions_for_hover_help() -> None:
-    role = json.loads((SCHEMAS / "roles.schema.json").read_text(encoding="utf-8"))["$defs"]["Role"]
+    schema = json.loads((SCHEMAS / "roles.schema.json").read_text(encoding="utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"  # what yaml-language-server supports
+    role = schema["definitions"]["Role"]
     assert set(role["properties"]) == set(m.Role.model_fields)
     assert all(prop.get("description") for prop in role["properties"].values())
     assert role["additionalProperties"] is False

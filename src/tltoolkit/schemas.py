@@ -39,8 +39,11 @@ def schema_models() -> dict[str, tuple[str, type[BaseModel]]]:
 
 def render(model: type[BaseModel], data_file: str) -> str:
     """The schema of one model as deterministic JSON text (sorted keys, two-space indent, final newline)."""
-    schema = model.model_json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    # Draft 7, with "definitions": the newest draft yaml-language-server (VS Code, JetBrains, ...) fully supports.
+    schema = model.model_json_schema(mode="validation", ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = data_file
     schema["$comment"] = f"Generated from src/tltoolkit/models.py by {REGENERATE}; do not edit."
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

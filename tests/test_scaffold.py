@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pytest
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import Field, StringConstraints, create_model
 
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
@@ -150,9 +150,12 @@ def test_skeleton_follows_the_model_fields() -> None:
     assert any(line.startswith("# link:") for line in lines), "optional fields are offered, commented out"
 
 
-def test_skeleton_asks_for_examples_when_it_cannot_make_up_a_value() -> None:
-    class Odd(BaseModel):
-        ratio: float
-
-    with pytest.raises(ScaffoldError, match="cannot make up a value for field 'ratio': give it examples"):
-        _emit_fields(Odd, {}, {}, "")
+@pytest.mark.parametrize(
+    "field", [float, Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]], ids=["float", "text-with-pattern"]
+)
+def test_skeleton_asks_for_examples_when_it_cannot_make_up_a_value(field: object) -> None:
+    odd = create_model("Odd", value=(field, ...))
+    with pytest.raises(ScaffoldError, match="cannot make up a value for field 'value': give it examples"):
+        _emit_fields(odd, {}, {}, "")
+    with_example = create_model("Odd", value=(field, Field(examples=[2026.5 if field is float else "2026-05"])))
+    assert with_example.model_validate(yaml.safe_load("\n".join(_emit_fields(with_example, {}, {}, ""))))

@@ -46,8 +46,18 @@ def test_every_data_file_names_its_schema_on_the_first_line() -> None:
 def test_every_data_file_is_valid_against_its_schema(path: Path) -> None:
     schema_name = dict(data_files(DATA))[path]
     errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in _validator(schema_name).iter_errors(
-        yaml.safe_load(path.read_text(encoding="utf-8")))]  # fmt: skip
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_EditorLoader))]  # fmt: skip
     assert not errors, "\n".join(errors)
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """Reads YAML as an editor's schema check does: dates stay text (JSON has no date type)."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _first_role() -> dict:

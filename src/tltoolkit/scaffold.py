@@ -160,7 +160,7 @@ def _sample(name: str, annotation: Any, info: FieldInfo, prompt: str, refs: dict
     if typing.get_origin(annotation) is Literal:
         return typing.get_args(annotation)[0]
     base = _base_type(annotation)
-    if base is str:
+    if base is str and not any(getattr(meta, "pattern", None) for meta in info.metadata):
         return prompt
     if base is bool:
         return False

@@ -20,6 +20,7 @@ from tltoolkit.content.site import build_pages
 from tltoolkit.content.stewardship import Review
 from tltoolkit.district import District, load_toolkit
 from tltoolkit.documents import Settings, build_documents, document_paths
+from tltoolkit.schemas import SCHEMA_DIR, generate as generate_schemas
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -69,6 +70,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(File.generated(config, page.uri, content=page.markdown))
     for download in build_downloads(_catalog):  # roles.csv and roles.json, linked from the inventory
         files.append(File.generated(config, download.uri, content=download.content))
+    for name, text in generate_schemas().items():  # JSON Schemas for editors, published at schemas/<file>
+        files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
     # Declared here so links to them resolve in strict mode; on_post_build writes the real files.
     for path in document_paths(_catalog):
         files.append(File.generated(config, f"{DOWNLOADS}/{path}", content=b""))

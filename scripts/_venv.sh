@@ -6,7 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${TL_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-python3}"
 # WeasyPrint (printable documents) needs Pango and HarfBuzz from the system.
-if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || ! ldconfig -p | grep -q 'libharfbuzz-subset.so.0'; then
+# (grep reads the whole list: `ldconfig -p | grep -q` can end in SIGPIPE, which pipefail reports as missing.)
+libs="$(ldconfig -p)"
+if ! grep -q 'libpangoft2-1.0.so.0' <<<"$libs" || ! grep -q 'libharfbuzz-subset.so.0' <<<"$libs"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Pango and HarfBuzz for WeasyPrint (apt-get)" >&2
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -29,7 +31,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 if [ -n "$missing" ]; then
   echo "Installing the toolkit and its dependencies ($TL_EXTRAS)" >&2
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c "$ROOT/constraints.txt" --upgrade pip >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
     -c "$ROOT/constraints.txt" -e "$ROOT[$TL_EXTRAS]" >&2
   find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete

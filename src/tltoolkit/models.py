@@ -47,20 +47,24 @@ class Stewarded(Model):
 
 
 class Competency(Model):
-    name: Text
-    description: Text
+    """A teacher-leader competency within a skill."""
+
+    name: Text = Field(description="Short name of the competency, e.g. 'Reads data with colleagues'.")
+    description: Text = Field(description="What a teacher leader with this competency does, in one or two sentences.")
 
 
 class Skill(Model):
-    id: Slug
-    name: Text
-    summary: Text
-    description: Text
-    competencies: items(3, 6, Competency)
+    """A core leadership skill."""
+
+    id: Slug = Field(description="Unique id; roles, guides and principal moves refer to the skill by it.")
+    name: Text = Field(description="The skill's name as headings and filters show it.")
+    summary: Text = Field(description="One sentence shown in lists and on role pages.")
+    description: Text = Field(description="A paragraph on what the skill means for a teacher leader.")
+    competencies: items(3, 6, Competency) = Field(description="3 to 6 competencies that make up the skill.")
 
 
 class SkillsFile(Model):
-    skills: items(1, None, Skill)
+    skills: items(1, None, Skill) = Field(description="The core leadership skills, in the order the site lists them.")
 
 
 # --- roles.yml --------------------------------------------------------------
@@ -75,62 +79,78 @@ Selection = Literal["volunteer", "rotation", "principal-appointed", "elected", "
 
 
 class Role(Stewarded):
-    id: Slug
-    title: Text
-    category: Category
-    held: Held
-    scope: Scope
-    skills: items(1, 4, Slug)
-    summary: Text
-    responsibilities: items(4, 10)
-    qualifications: items(2, 8)
-    look_fors: items(2, 8)
-    selection: Selection
-    selection_detail: Text
-    time_commitment: Text
-    compensation: Text
-    reports_to: Text
-    evaluated_by: Text
-    term: Text
-    support: items(1, 6)
+    """A formal teacher leader role, with its job-description details."""
+
+    id: Slug = Field(
+        description="Unique id, also the page address /roles/<id>/ and the file name of its job description."
+    )
+    title: Text = Field(description="The role's name as staff know it; must be unique.")
+    category: Category = Field(description="The kind of work, which groups roles in the inventory.")
+    held: Held = Field(description="Held alongside full-time teaching, with part of the day released, or full time.")
+    scope: Scope = Field(description="Who the role serves: a team, the whole school, or the district.")
+    skills: items(1, 4, Slug) = Field(description="1 to 4 skill ids from skills.yml, most central first.")
+    summary: Text = Field(
+        description="A short paragraph on what this teacher leader does and why it matters to students."
+    )
+    responsibilities: items(4, 10) = Field(
+        description="4 to 10 duties, most important first, each starting with a verb."
+    )
+    qualifications: items(2, 8) = Field(description="2 to 8 things the person needs before taking the role.")
+    look_fors: items(2, 8) = Field(description="2 to 8 signs, seen in daily work, that a teacher would fit the role.")
+    selection: Selection = Field(description="How the person is chosen.")
+    selection_detail: Text = Field(
+        description="How selection works in practice: who decides, when, and on what evidence."
+    )
+    time_commitment: Text = Field(description="Hours a week or a month, and the busy times of the year.")
+    compensation: Text = Field(description="Stipend, release time or other recognition, as the contract sets it.")
+    reports_to: Text = Field(description="The person the teacher leader answers to for this role.")
+    evaluated_by: Text = Field(description="Who gives feedback on the role's work, and how often.")
+    term: Text = Field(description="How long the appointment lasts and how it is renewed.")
+    support: items(1, 6) = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
 
 
 class RolesFile(Model):
-    roles: items(1, None, Role)
+    roles: items(1, None, Role) = Field(description="The role inventory: one entry per formal teacher leader role.")
 
 
 # --- principal_moves.yml ----------------------------------------------------
 
 
 class Move(Model):
-    id: Slug
-    move: Text
-    why: Text
-    example: Text
+    """Something a principal does to support teacher leaders with a skill."""
+
+    id: Slug = Field(description="Unique id within its skill.")
+    move: Text = Field(description="What the principal does, starting with a verb.")
+    why: Text = Field(description="Why the move helps teacher leaders with this skill.")
+    example: Text = Field(description="A concrete example from a school.")
 
 
 class SkillMoves(Model):
-    skill: Slug
-    moves: items(1, 12, Move)
+    skill: Slug = Field(description="Skill id from skills.yml these moves support.")
+    moves: items(1, 12, Move) = Field(description="1 to 12 principal moves for the skill.")
 
 
 class MovesFile(Model):
-    principal_moves: items(1, None, SkillMoves)
+    principal_moves: items(1, None, SkillMoves) = Field(
+        description="For each skill, the principal moves that support it; every skill needs an entry."
+    )
 
 
 # --- conditions.yml ---------------------------------------------------------
 
 
 class Condition(Stewarded):
-    id: Slug
-    name: Text
-    description: Text
-    signs: items(1, 6)
-    strategies: items(2, 8)
+    """A school condition teacher leaders need, with signs and strategies."""
+
+    id: Slug = Field(description="Unique id of the condition.")
+    name: Text = Field(description="The condition's name, as a heading.")
+    description: Text = Field(description="What the condition is and why teacher leaders need it.")
+    signs: items(1, 6) = Field(description="1 to 6 observable signs that the condition is in place.")
+    strategies: items(2, 8) = Field(description="2 to 8 sample strategies a school can use to build the condition.")
 
 
 class ConditionsFile(Model):
-    conditions: items(1, None, Condition)
+    conditions: items(1, None, Condition) = Field(description="The school conditions teacher leaders need.")
 
 
 # --- job_description.yml ----------------------------------------------------
@@ -143,47 +163,61 @@ SECTION_IDS: tuple[str, ...] = SectionId.__args__  # type: ignore[attr-defined]
 
 
 class TemplateSection(Model):
-    id: SectionId
-    title: Text
-    guidance: Text
-    prompts: items(1, 6)
+    """One section of the job-description template."""
+
+    id: SectionId = Field(description="Which section of the job description this is (fixed list, fixed order).")
+    title: Text = Field(description="The section's heading.")
+    guidance: Text = Field(description="Advice for filling in the section.")
+    prompts: items(1, 6) = Field(description="1 to 6 questions that help the writer fill it in.")
 
 
 class JobDescriptionTemplate(Model):
-    title: Text
-    purpose: Text
-    how_to_use: items(1, 8)
-    sections: items(len(SECTION_IDS), len(SECTION_IDS), TemplateSection)
+    title: Text = Field(description="The template's title.")
+    purpose: Text = Field(description="What the template is for, in a paragraph.")
+    how_to_use: items(1, 8) = Field(description="1 to 8 steps for using the template.")
+    sections: items(len(SECTION_IDS), len(SECTION_IDS), TemplateSection) = Field(
+        description="One entry per section, in the fixed order."
+    )
 
 
 # --- guides/<id>.yml --------------------------------------------------------
 
 
 class Preparation(Model):
-    principal: items(1, 6)
-    teacher_leader: items(1, 6)
+    """What each participant prepares before the conversation."""
+
+    principal: items(1, 6) = Field(description="1 to 6 things the principal does before the conversation.")
+    teacher_leader: items(1, 6) = Field(description="1 to 6 things the teacher leader does before the conversation.")
 
 
 class GuideStep(Model):
-    title: Text
-    minutes: Annotated[int, Field(ge=1, le=120)]
-    questions: items(1, 6)
-    note: Text | None = None
+    """One step of a discussion guide."""
+
+    title: Text = Field(description="The step's name.")
+    minutes: Annotated[int, Field(ge=1, le=120)] = Field(
+        description="Minutes the step takes (1 to 120).", examples=[10]
+    )
+    questions: items(1, 6) = Field(description="1 to 6 questions to discuss in this step.")
+    note: Text | None = Field(default=None, description="Optional advice for whoever leads the step.")
 
 
 class Guide(Stewarded):
-    id: Slug
-    title: Text
-    challenge: Text
-    purpose: Text
-    participants: Text
-    when_to_use: Text
-    prepare: Preparation
-    steps: items(2, 10, GuideStep)
-    agreements: items(1, 6)
-    next_steps: items(1, 6)
-    skills: items(1, 6, Slug)
-    roles: items(0, 20, Slug)
+    """A discussion guide for a conversation between a principal and a teacher leader."""
+
+    id: Slug = Field(
+        description="Unique id; must match the file name (guides/<id>.yml) and gives the page address /guides/<id>/."
+    )
+    title: Text = Field(description="The guide's title, naming the situation it helps with.")
+    challenge: Text = Field(description="The problem this conversation addresses, as a principal would recognize it.")
+    purpose: Text = Field(description="What the conversation should produce.")
+    participants: Text = Field(description="Who takes part.")
+    when_to_use: Text = Field(description="When to hold the conversation.")
+    prepare: Preparation = Field(description="What each participant prepares beforehand.")
+    steps: items(2, 10, GuideStep) = Field(description="2 to 10 steps of the conversation, in order.")
+    agreements: items(1, 6) = Field(description="1 to 6 agreements the conversation should end with.")
+    next_steps: items(1, 6) = Field(description="1 to 6 follow-up actions after the conversation.")
+    skills: items(1, 6, Slug) = Field(description="1 to 6 skill ids from skills.yml the guide draws on.")
+    roles: items(0, 20, Slug) = Field(description="Role ids from roles.yml the guide is written for (may be empty).")
 
     @property
     def minutes(self) -> int:
@@ -194,90 +228,92 @@ class Guide(Stewarded):
 
 
 class ActionStep(Model):
-    title: Text
-    steps: items(1, 8)
+    title: Text = Field(description="The action step's name.")
+    steps: items(1, 8) = Field(description="1 to 8 concrete steps.")
 
 
 class Objective(Model):
-    title: Text
-    action_steps: items(1, 6, ActionStep)
+    title: Text = Field(description="The objective.")
+    action_steps: items(1, 6, ActionStep) = Field(description="1 to 6 action steps toward the objective.")
 
 
 class FocusArea(Model):
-    title: Text
-    vision: items(1, 4)
-    essential_questions: items(1, 8)
-    audience: Text
-    most_useful: Text
-    objectives: items(1, 8, Objective)
+    title: Text = Field(description="The focus area's title.")
+    vision: items(1, 4) = Field(description="1 to 4 paragraphs describing the vision.")
+    essential_questions: items(1, 8) = Field(description="1 to 8 questions the focus area answers.")
+    audience: Text = Field(description="Who the focus area is for.")
+    most_useful: Text = Field(description="When the focus area is most useful.")
+    objectives: items(1, 8, Objective) = Field(description="1 to 8 objectives, each with action steps.")
 
 
 # --- competencies.yml -------------------------------------------------------
 
 
 class Level(Model):
-    level: Annotated[int, Field(ge=1, le=9)]
-    name: Text
-    description: Text
+    level: Annotated[int, Field(ge=1, le=9)] = Field(description="Level number, 1 upwards, in order.")
+    name: Text = Field(description="The level's name.")
+    description: Text = Field(description="What practice at this level looks like.")
 
 
 class LevelEvidence(Model):
-    level: Annotated[int, Field(ge=1, le=9)]
-    evidence: Text
+    level: Annotated[int, Field(ge=1, le=9)] = Field(description="Level number from the framework's levels.")
+    evidence: Text = Field(description="What a teacher leader shows at this level.")
 
 
 class FrameworkCompetency(Model):
-    id: Slug
-    name: Text
-    description: Text
-    levels: items(1, 9, LevelEvidence)
+    id: Slug = Field(description="Unique id within its stance.")
+    name: Text = Field(description="The competency's name.")
+    description: Text = Field(description="What the competency covers.")
+    levels: items(1, 9, LevelEvidence) = Field(description="Evidence for each level of the framework, in order.")
 
 
 class Stance(Model):
-    id: Slug
-    name: Text
-    description: Text
-    competencies: items(1, 8, FrameworkCompetency)
+    id: Slug = Field(description="Unique id of the stance.")
+    name: Text = Field(description="The stance's name.")
+    description: Text = Field(description="What the stance means.")
+    competencies: items(1, 8, FrameworkCompetency) = Field(description="1 to 8 competencies in the stance.")
 
 
 class CompetencyFramework(Model):
-    levels: items(1, 9, Level)
-    stances: items(1, 8, Stance)
+    levels: items(1, 9, Level) = Field(description="The framework's levels, in order.")
+    stances: items(1, 8, Stance) = Field(description="1 to 8 stances, each with its competencies.")
 
 
 # --- reflection.yml ---------------------------------------------------------
 
 
 class ReflectionTheme(Model):
-    id: Slug
-    title: Text
-    intro: Text
-    questions: items(2, 10)
+    id: Slug = Field(description="Unique id of the theme.")
+    title: Text = Field(description="The theme's title.")
+    intro: Text = Field(description="A sentence or two introducing the questions.")
+    questions: items(2, 10) = Field(description="2 to 10 reflection questions.")
 
 
 class ReflectionFile(Model):
-    themes: items(1, None, ReflectionTheme)
+    themes: items(1, None, ReflectionTheme) = Field(description="Reflection questions grouped by theme.")
 
 
 # --- bibliography.yml -------------------------------------------------------
 
 
 class Work(Model):
-    id: Slug
-    kind: Literal["book", "article", "report", "chapter"]
-    authors: items(1, 12)
-    year: Annotated[int, Field(ge=1900, le=2100)]
-    title: Text
-    journal: Text | None = None
-    volume: int | None = None
-    issue: Text | None = None
-    pages: Text | None = None
-    publisher: Text | None = None
-    note: Text
+    """One entry in the bibliography."""
+
+    id: Slug = Field(description="Unique id, e.g. author-year.")
+    kind: Literal["book", "article", "report", "chapter"] = Field(description="What kind of work it is.")
+    authors: items(1, 12) = Field(description="Authors as 'Family, Given', in the order published.")
+    year: Annotated[int, Field(ge=1900, le=2100)] = Field(description="Year of publication.")
+    title: Text = Field(description="The work's title.")
+    journal: Text | None = Field(default=None, description="Journal name (articles).")
+    volume: int | None = Field(default=None, description="Journal volume number.")
+    issue: Text | None = Field(default=None, description="Journal issue, as text.")
+    pages: Text | None = Field(default=None, description="Page range, e.g. 255-316.")
+    publisher: Text | None = Field(default=None, description="Publisher (books and reports).")
+    note: Text = Field(description="Why the work is useful to a principal or teacher leader.")
 
 
 class Bibliography(Model):
-    entries: items(1, None, Work)
+    entries: items(1, None, Work) = Field(description="Books, articles, reports and chapters, each with a note.")
 
 
 # --- district.yml: a district's own name, branding and data -----------------

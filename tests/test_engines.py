@@ -1,0 +1,89 @@
+"""The same project builds unchanged with ProperDocs, the maintained continuation of MkDocs 1.x.
+
+MkDocs 1.x is no longer developed and MkDocs 2.0 drops hooks; ProperDocs keeps the 1.x
+configuration, hooks and themes. Both engines build the project as it is, strictly, and must
+produce the same files with the same content (only the generator tag differs). Also checks that
+every installed package is pinned, so a fresh install in a year resolves the same versions.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _build(engine: str, out: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    assert result.returncode == 0, f"{engine} build failed:\n{result.stderr}"
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    try:
+        importlib.metadata.version("properdocs")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.fail("ProperDocs is not installed: scripts/test installs it (extra 'properdocs')")
+    return {engine: _build(engine, tmp_path_factory.mktemp(engine)) for engine in ("mkdocs", "properdocs")}
+
+
+def _files(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def test_properdocs_builds_the_same_files(builds: dict[str, Path]) -> None:
+    mkdocs, properdocs = (_files(builds[name]) for name in ("mkdocs", "properdocs"))
+    assert mkdocs == properdocs, f"only MkDocs: {sorted(mkdocs - properdocs)}; only ProperDocs: {sorted(properdocs - mkdocs)}"
+    assert {"roles/index.html", "roles/match/index.html", "downloads/roles.csv", "schemas/roles.schema.json",
+            "downloads/job-descriptions/blank.pdf", "search/search_index.json"} <= mkdocs  # fmt: skip
+
+
+def test_properdocs_builds_the_same_content(builds: dict[str, Path]) -> None:
+    differ = []
+    for name in sorted(_files(builds["mkdocs"])):
+        a, b = ((builds[engine] / name).read_bytes() for engine in ("mkdocs", "properdocs"))
+        if name.endswith(".html"):
+            assert GENERATOR.search(b), name  # the one line allowed to differ names the engine
+            a, b = GENERATOR.sub(b"", a), GENERATOR.sub(b"", b)
+        if a != b:
+            differ.append(name)
+    assert not differ, f"{len(differ)} files differ between MkDocs and ProperDocs: {differ[:10]}"
+
+
+def test_the_site_publishes_the_committed_schemas(builds: dict[str, Path]) -> None:
+    committed = sorted((ROOT / "schemas").glob("*.schema.json"))
+    assert committed
+    for path in committed:
+        assert (builds["mkdocs"] / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_every_installed_package_is_pinned() -> None:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[_normal(name)] = version.strip()
+    # setuptools comes with the venv on some Pythons and is not used to build (pyproject pins the build's own).
+    skip = {"tltoolkit", "setuptools"}
+    wrong = []
+    for dist in importlib.metadata.distributions():
+        name = _normal(dist.metadata["Name"])
+        if name not in skip and pins.get(name) != dist.version:
+            wrong.append(f"{name}=={dist.version} (constraints.txt: {pins.get(name, 'not pinned')})")
+    assert not wrong, "pin these in constraints.txt: " + ", ".join(sorted(wrong))
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()

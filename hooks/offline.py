@@ -49,7 +49,6 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
         polyfills.append(SHIM)
     config.extra["polyfills"] = polyfills
     # Read by overrides/main.html: link the zip only where the build makes one.
-    config.extra["offline_copy"] = offline(config)
     config.extra["offline_zip_url"] = ZIP if _makes_zip(config) else None
 
 
@@ -59,10 +58,10 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     target = Path(config.site_dir) / ZIP
     with tempfile.TemporaryDirectory(prefix="tl-offline-") as tmp:
         copy = Path(tmp) / FOLDER
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config.config_file_path), "-d", str(copy)]
-        if config.strict:
-            command.append("--strict")
-        result = subprocess.run(command, env={**os.environ, "OFFLINE": "true"}, capture_output=True, text=True, check=False)
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config.config_file_path)]
+        command += ["-d", str(copy), *(["--strict"] if config.strict else [])]
+        env = {**os.environ, "OFFLINE": "true"}
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise PluginError(f"the offline copy did not build:\n{result.stdout}{result.stderr}")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.resources: list[str] = []  # what the browser loads by itself: scripts, styles, images, frames
         self.ids: set[str] = set()
         self.nav_links: list[str] = []
         self._nav_depth = 0
@@ -48,6 +49,10 @@ class _Page(HTMLParser):
             self._nav_depth = 1
         elif tag == "nav" and self._nav_depth:
             self._nav_depth += 1
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and attr.get("src"):
+            self.resources.append(attr["src"])  # type: ignore[arg-type]
+        if tag == "link" and attr.get("href") and attr.get("rel") not in ("canonical", "alternate"):
+            self.resources.append(attr["href"])  # type: ignore[arg-type]
         if tag == "a" and attr.get("href"):
             self.links.append(attr["href"])  # type: ignore[arg-type]
             if self._nav_depth:
@@ -76,10 +81,12 @@ def test_every_page_kind_is_built(site: Path, catalog) -> None:
 
 
 def test_no_broken_internal_links_or_anchors(site: Path) -> None:
+    """Every link, stylesheet, script and image on every page of the site, and every #anchor."""
     parsed = {path: _parse(path) for path in site.rglob("*.html")}
+    assert len(parsed) > 60
     broken = []
     for path, page in parsed.items():
-        for href in page.links:
+        for href in page.links + page.resources:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
@@ -92,6 +99,38 @@ def test_no_broken_internal_links_or_anchors(site: Path) -> None:
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in parsed[target].ids:
                 broken.append(f"{path.relative_to(site)} -> {href} (no such anchor)")
     assert not broken, "\n".join(broken[:20])
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    """Private by default: fonts, icons, scripts and styles all come from the site itself."""
+    outside = []
+    for path in site.rglob("*.html"):
+        for url in _parse(path).resources:
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                outside.append(f"{path.relative_to(site)}: {url}")
+    assert not outside, "\n".join(outside[:20])
+    css = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert not re.findall(r"url\(\s*['\"]?(?:https?:)?//", css), "a stylesheet loads something from another host"
+
+
+def test_every_page_is_valid_html(site: Path) -> None:
+    """The Nu HTML Checker (npm vnu-jar; needs Java) finds no error on any page of the site."""
+    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    if not jar.is_file() or java is None:
+        reason = "the HTML check needs Java and vnu-jar: run the tests with scripts/test, which runs `npm ci`"
+        if os.environ.get("CI") or os.environ.get("TL_BROWSER_TESTS") == "required":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    pages = sorted(str(path) for path in site.rglob("*.html"))
+    # One Java start for all pages: it is the slow part.
+    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').replace('file:' + str(site) + '/', '')}:{m.get('lastLine')}: {m['message']}"
+              for m in messages if m.get("type") == "error"]  # fmt: skip
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors[:20])
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_role_page_links_its_skills_and_guides(site: Path, catalog) -> None:
@@ -127,7 +166,7 @@ def test_search_index_has_every_role_guide_and_move(site: Path, catalog) -> None
 def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("docs", "hooks", "src"):
+    for name in ("docs", "hooks", "overrides", "src"):
         (project / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "data", project / "data")

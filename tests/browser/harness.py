@@ -34,6 +34,27 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# One page of every kind the site has, for the checks that look at every kind of page
+# (accessibility, requests to other hosts): name -> path from the site root.
+PAGE_KINDS = {
+    "home": "",
+    "roles-index": "roles/",
+    "role": "roles/instructional-coach/",
+    "match": "roles/match/",
+    "skills-index": "skills/",
+    "skill": "skills/data-use/",
+    "principal-moves": "principal-moves/",
+    "conditions": "conditions/",
+    "guides-index": "guides/",
+    "guide": "guides/clarifying-the-role/",
+    "job-description": "job-description/",
+    "focus-area": "focus-area/",
+    "competencies": "competencies/",
+    "reflection": "reflection/",
+    "bibliography": "bibliography/",
+    "editing": "editing/",
+    "404": "404.html",
+}
 INSTALL_HINT = "install it with `apt-get install chromium` (or set TL_CHROMIUM to a Chromium binary)"
 
 
@@ -77,6 +98,12 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def node_tool(relative: str) -> Path | None:
+    """A file of an npm test tool (installed by scripts/test with `npm ci`), or None when missing."""
+    path = ROOT / "node_modules" / relative
+    return path if path.is_file() else None
 
 
 def launch(playwright: Playwright) -> Browser:

@@ -89,7 +89,7 @@ def _schemas(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(f"error: no data folder at {args.data}", file=sys.stderr)
         return 2
-    lines = sync(args.out, args.data, write=not args.check, more=district_files(Path("examples")))
+    lines = sync(args.out, args.data, write=not args.check, more=district_files(args.data.parent / "examples"))  # the sample district beside data/
     for line in lines:
         print(line, file=sys.stderr if args.check else sys.stdout)
     if args.check and lines:

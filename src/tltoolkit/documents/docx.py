@@ -154,15 +154,25 @@ def _styles(document: docx.document.Document) -> None:
         document.styles[name].font.color.rgb = BRAND
 
 
+# python-docx refuses a core property longer than this (ValueError); the text itself is not limited.
+PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A document property: data text can be any length, the property is cut to fit with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(document: docx.document.Document, spec: DocxSpec) -> None:
     props = document.core_properties
-    props.title = spec.title
-    props.author = spec.author
-    props.last_modified_by = spec.author
-    props.subject = spec.kicker
-    props.keywords = spec.keywords
+    props.title = _property(spec.title)
+    props.author = _property(spec.author)
+    props.last_modified_by = _property(spec.author)
+    props.subject = _property(spec.kicker)
+    props.keywords = _property(spec.keywords)
     props.language = spec.lang
-    props.comments = spec.notice
+    props.comments = _property(spec.notice)
     props.revision = 1
     if spec.created:
         moment = datetime.fromisoformat(spec.created.replace("Z", "+00:00"))

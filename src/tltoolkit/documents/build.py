@@ -25,6 +25,7 @@ from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
 from . import pdf
 from .docx import DocxSpec
+from .fetcher import RefusedURL
 from .html import HtmlRenderer
 
 Paper = Literal["letter", "a4"]
@@ -273,6 +274,9 @@ def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
         write_docx(job.payload, temporary)  # type: ignore[arg-type]
         pages = 0
     else:
-        pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+        try:
+            pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+        except RefusedURL as exc:
+            raise RefusedURL(f"{job.path}: {exc}") from None
     store.commit(temporary, job.key, job.suffix)
     return pages

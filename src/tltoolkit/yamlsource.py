@@ -148,8 +148,14 @@ class _Converter:
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
         try:
             value = self.scalars.construct_object(node, deep=True)
-        except (ConstructorError, ValueError, OverflowError):
+        except ConstructorError:
             self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
+            return None
+        except Exception:  # noqa: BLE001 - PyYAML raises ValueError, OverflowError, AttributeError (`!!timestamp x`)...
+            kind = node.tag.rsplit(":", 1)[-1]
+            shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+            message = f"cannot read {shown!r} as {kind}; put it in quotes if it is meant as text"
+            self.errors.append(self.fail(node, path, message))
             return None
         if isinstance(value, str) and (problem := forbidden_character(value)):
             # Only a "\0"-style escape gets such a character past the YAML reader.

@@ -7,6 +7,7 @@ Only event functions live here; loading, validation and page content are in the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from tltoolkit import Catalog, DataErrors, load_catalog
 from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.site import build_pages
 from tltoolkit.documents import Settings, build_documents, document_paths
+from tltoolkit.reproducible import ENV, EpochError, iso_date, source_date_epoch
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +38,12 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
         _catalog = load_catalog(data_dir)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    try:  # one date for the documents and MkDocs' sitemap: reproducible builds
+        epoch, origin = source_date_epoch(_project(config))
+    except EpochError as exc:
+        raise PluginError(str(exc)) from None
+    os.environ[ENV] = str(epoch)
+    log.info("toolkit: build date %s, from %s", iso_date(epoch), origin)
     try:
         _settings = Settings(
             paper=config.extra.get("paper", "letter"),
@@ -43,6 +51,7 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
             author=config.site_author or config.site_name,
             notice=config.copyright or "",
             allowed_roots=(_project(config), Path(config.site_dir)),
+            epoch=epoch,
         )
     except ValueError as exc:
         raise PluginError(f"mkdocs.yml extra: {exc}") from None

@@ -14,10 +14,10 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from .. import reproducible
 from ..catalog import Catalog
 from ..content import labels
 from ..content.job_description import job_description
@@ -45,6 +45,7 @@ class Settings:
     lang: str = "en"
     workers: int = 2
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
+    epoch: int | None = None  # the documents' date (reproducible.source_date_epoch); None: SOURCE_DATE_EPOCH or none
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -126,7 +127,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         author=settings.author,
         toolkit=settings.toolkit_name,
         notice=settings.notice,
-        created=_created(),
+        created=_created(settings),
     )
     return [
         *_job_descriptions(catalog, html, settings),
@@ -235,12 +236,10 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
     return _pdf("principal-moves.pdf", "moves", page, settings)
 
 
-def _created() -> str:
-    """The document date from SOURCE_DATE_EPOCH (reproducible builds), or none at all."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return ""
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _created(settings: Settings) -> str:
+    """The documents' date: the settings' epoch, else SOURCE_DATE_EPOCH, else none at all."""
+    epoch = settings.epoch if settings.epoch is not None else os.environ.get(reproducible.ENV, "").strip()
+    return reproducible.iso_date(int(epoch)) if str(epoch).isdigit() else ""
 
 
 # --- rendering ---------------------------------------------------------------

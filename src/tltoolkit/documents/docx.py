@@ -8,6 +8,7 @@ so a principal can restyle the whole document in Word.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Mm, Pt, RGBColor
 
 from ..content.job_description import Section
+from ..reproducible import stable_zip, zip_date_time
 
 BRAND = RGBColor(0x28, 0x35, 0x93)
 # Word documents get edited on machines without the toolkit's typeface: use one every
@@ -45,7 +47,7 @@ class DocxSpec:
     keywords: str = ""
     lang: str = "en"
     paper: str = "letter"
-    created: str = ""  # ISO date from SOURCE_DATE_EPOCH, or empty
+    created: str = ""  # ISO date of the build (SOURCE_DATE_EPOCH or the last commit), or empty
 
     def fingerprint(self) -> str:
         """Hash of the content plus this module and python-docx: what the file is made from."""
@@ -132,7 +134,10 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
         run = note.add_run(f"{spec.toolkit}. {spec.notice}")
         run.font.size = Pt(8)
         run.font.color.rgb = MUTED
-    document.save(str(target))
+    # python-docx dates every zip entry with the clock: rewrite them with the document's date.
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(stable_zip(buffer.getvalue(), zip_date_time(spec.created)))
 
 
 def _write_in(row: docx.table._Row) -> None:

@@ -78,7 +78,7 @@ def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:
         page.goto(url)
         page.get_by_role("textbox", name="Search").fill("grades")
         first = page.locator(".md-search-result__list > li").first.locator("a").first
-        first.wait_for()
+        first.wait_for(timeout=30_000)  # the search index of this data is large: the worker takes a while
         for result in page.locator(".md-search-result__list a").all()[:10]:
             if result.is_visible():
                 result.hover()

@@ -7,6 +7,8 @@ Only event functions live here; loading, validation and page content are in the
 from __future__ import annotations
 
 import logging
+import os
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ from tltoolkit.content.site import build_pages
 from tltoolkit.content.stewardship import Review
 from tltoolkit.district import District, load_toolkit
 from tltoolkit.documents import Settings, build_documents, document_paths
+from tltoolkit.reproducible import ENV, EpochError, iso_date, source_date_epoch
 from tltoolkit.schemas import SCHEMA_DIR, generate as generate_schemas
 
 if TYPE_CHECKING:
@@ -30,22 +33,30 @@ log = logging.getLogger("mkdocs.plugins.toolkit")
 _catalog: Catalog | None = None
 _settings: Settings | None = None
 _district: District | None = None
+_build_date: date | None = None  # from SOURCE_DATE_EPOCH or the last commit (reproducible builds)
 DOWNLOADS = "downloads"  # printable documents, under the site root
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     """Validate all data (and the district's settings) before MkDocs cleans or writes anything in site/."""
-    global _catalog, _settings, _district
+    global _catalog, _settings, _district, _build_date
     data_dir = _project(config) / config.extra.get("data_dir", "data")
     district_file = _project(config) / config.extra["district"] if config.extra.get("district") else None
     try:
         _catalog, _district = load_toolkit(data_dir, district_file)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    try:  # one date for the documents and MkDocs' sitemap: reproducible builds
+        epoch, origin = source_date_epoch(_project(config))
+    except EpochError as exc:
+        raise PluginError(str(exc)) from None
+    os.environ[ENV] = str(epoch)
+    _build_date = datetime.fromtimestamp(epoch, tz=timezone.utc).date()  # "review due" is judged as of the build
+    log.info("toolkit: build date %s, from %s", iso_date(epoch), origin)
     roots = (_project(config), Path(config.site_dir))
     if _district:  # district.yml decides names, licence, paper, logo and colours for site and documents
         _brand_site(config, _district)
-        _settings = Settings.for_district(_district, allowed_roots=roots)
+        _settings = Settings.for_district(_district, allowed_roots=roots, epoch=epoch)
     else:
         try:
             _settings = Settings(
@@ -54,6 +65,7 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
                 author=config.site_author or config.site_name,
                 notice=config.copyright or "",
                 allowed_roots=roots,
+                epoch=epoch,
             )
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml extra: {exc}") from None
@@ -63,7 +75,8 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     """Add one virtual Markdown file per generated page (nothing is written to docs/), and the downloads."""
     assert _catalog is not None
-    review = Review(months=_district.settings.review_after_months if _district else None)
+    months = _district.settings.review_after_months if _district else None
+    review = Review(months=months, today=_build_date) if _build_date else Review(months=months)
     for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)

@@ -131,7 +131,7 @@ def test_data_text_cannot_inject_markup(minimal_data: Path) -> None:
     _, front, body = md.split("---\n", 2)
     assert 'title: "Team leader &lt;script&gt;' in front  # the theme prints titles unescaped
     assert "<script>" not in body and "](javascript:" not in body and "*bold*" not in body
-    assert "&lt;script&gt;" in body
+    assert "&#60;script&#62;" in body  # shown as typed: character references, inert to Markdown and HTML
 
 
 def test_roles_guides_and_conditions_show_when_they_were_reviewed_and_their_source(catalog) -> None:

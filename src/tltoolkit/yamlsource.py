@@ -17,6 +17,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, DataErrors
+from .safe_text import forbidden_character
 
 Path_ = tuple[str | int, ...]
 
@@ -150,13 +151,24 @@ class _Converter:
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
         try:
-            return self.scalars.construct_object(node, deep=True)
-        except (ConstructorError, ValueError, OverflowError):
-            if node.tag == "tag:yaml.org,2002:timestamp":  # looks like a date but is not one
-                self.errors.append(self.fail(node, path, f"{node.value!r} is not a real date (YYYY-MM-DD)"))
-            else:
-                self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
+            value = self.scalars.construct_object(node, deep=True)
+        except ConstructorError:
+            self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
             return None
+        except Exception:  # noqa: BLE001 - PyYAML raises ValueError, OverflowError, AttributeError (`!!timestamp x`)...
+            if node.tag == "tag:yaml.org,2002:timestamp" and not node.style:  # looks like a date but is not one
+                self.errors.append(self.fail(node, path, f"{node.value!r} is not a real date (YYYY-MM-DD)"))
+                return None
+            kind = node.tag.rsplit(":", 1)[-1]
+            shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+            message = f"cannot read {shown!r} as {kind}; put it in quotes if it is meant as text"
+            self.errors.append(self.fail(node, path, message))
+            return None
+        if isinstance(value, str) and (problem := forbidden_character(value)):
+            # Only a "\0"-style escape gets such a character past the YAML reader.
+            self.errors.append(self.fail(node, path, f"the text {problem}"))
+            return None
+        return value
 
     def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -166,6 +178,9 @@ class _Converter:
                 self.errors.append(self.fail(key_node, path, "field names must be plain text"))
                 continue
             key = key_node.value
+            if problem := forbidden_character(key):
+                self.errors.append(self.fail(key_node, path, f"a field name {problem}"))
+                continue
             key_line = key_node.start_mark.line + 1
             if key in first_line:
                 message = f"duplicate key '{key}' (first given on line {first_line[key]})"

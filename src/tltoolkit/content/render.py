@@ -2,44 +2,20 @@
 
 from __future__ import annotations
 
-import html
-import json
 import posixpath
-import re
-import unicodedata
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .. import safe_text
 from . import labels
 
-# Data fields are plain text: characters that Markdown or HTML would act on are
-# written as character references, so what an editor typed is what a reader sees.
-_MARKUP = re.compile(r"[\\`*_\[\]|#~]")
-
-
-def plain(value: object) -> str:
-    """Data text for Markdown: whitespace folded, HTML and Markdown syntax neutralised."""
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=False)
-    return _MARKUP.sub(lambda match: f"&#{ord(match.group())};", text)
-
-
-def front_matter_value(value: object) -> str:
-    """A front-matter string (title, description). The theme prints these into HTML
-    without escaping (in <title>, meta tags and attributes), so escape them here."""
-    return json.dumps(attr(value), ensure_ascii=False)
-
-
-def attr(value: object) -> str:
-    """Data text for an HTML attribute or element: whitespace folded, quotes and markup escaped."""
-    return html.escape(" ".join(str(value).split()), quote=True)
-
-
-def search_text(value: object) -> str:
-    """Text the role filter matches typed words against: lower case, accents removed (as roles.js does)."""
-    folded = unicodedata.normalize("NFD", " ".join(str(value).split()).lower())
-    return attr("".join(char for char in folded if not unicodedata.combining(char)))
+# Data fields are plain text: every filter that writes data into a page comes from
+# `tltoolkit.safe_text`, which states the policy. `plain` is the Markdown one.
+plain = safe_text.markdown
+attr = safe_text.markdown  # same escaping: valid in raw HTML text and quoted attributes
+front_matter_value = safe_text.front_matter
+search_text = safe_text.search_text
 
 
 def relative_url(from_uri: str, to_uri: str) -> str:

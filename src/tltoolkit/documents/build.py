@@ -15,10 +15,10 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from .. import reproducible
 from ..catalog import Catalog
 from ..district import LOGO_TYPES, Brand, District
 from ..content import labels
@@ -28,6 +28,7 @@ from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
 from . import pdf
 from .docx import DocxSpec
+from .fetcher import RefusedURL
 from .html import HtmlRenderer
 
 Paper = Literal["letter", "a4"]
@@ -50,9 +51,12 @@ class Settings:
     lang: str = "en"
     workers: int = 2
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
+    epoch: int | None = None  # the documents' date (reproducible.source_date_epoch); None: SOURCE_DATE_EPOCH or none
 
     @classmethod
-    def for_district(cls, district: District, allowed_roots: tuple[Path, ...] = ()) -> Settings:
+    def for_district(
+        cls, district: District, allowed_roots: tuple[Path, ...] = (), epoch: int | None = None
+    ) -> Settings:
         """Paper, names, licence, contact, logo and colours from a district's settings file."""
         return cls(
             paper=district.settings.paper,
@@ -63,6 +67,7 @@ class Settings:
             logo=district.logo,
             brand=district.brand,
             allowed_roots=allowed_roots,
+            epoch=epoch,
         )
 
     def __post_init__(self) -> None:
@@ -148,7 +153,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         contact=settings.contact,
         logo=_data_uri(settings.logo) if settings.logo else "",
         brand=settings.brand,
-        created=_created(),
+        created=_created(settings),
     )
     return [
         *_job_descriptions(catalog, html, settings),
@@ -266,12 +271,10 @@ def _data_uri(path: Path) -> str:
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
-def _created() -> str:
-    """The document date from SOURCE_DATE_EPOCH (reproducible builds), or none at all."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return ""
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _created(settings: Settings) -> str:
+    """The documents' date: the settings' epoch, else SOURCE_DATE_EPOCH, else none at all."""
+    epoch = settings.epoch if settings.epoch is not None else os.environ.get(reproducible.ENV, "").strip()
+    return reproducible.iso_date(int(epoch)) if str(epoch).isdigit() else ""
 
 
 # --- rendering ---------------------------------------------------------------
@@ -305,6 +308,9 @@ def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
         write_docx(job.payload, temporary)  # type: ignore[arg-type]
         pages = 0
     else:
-        pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+        try:
+            pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+        except RefusedURL as exc:
+            raise RefusedURL(f"{job.path}: {exc}") from None
     store.commit(temporary, job.key, job.suffix)
     return pages

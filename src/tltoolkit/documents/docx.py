@@ -8,6 +8,7 @@ so a principal can restyle the whole document in Word.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Mm, Pt, RGBColor
 
 from ..content.job_description import Section
+from ..reproducible import stable_zip, zip_date_time
 
 BRAND = RGBColor(0x28, 0x35, 0x93)
 # Word documents get edited on machines without the toolkit's typeface: use one every
@@ -48,7 +50,7 @@ class DocxSpec:
     keywords: str = ""
     lang: str = "en"
     paper: str = "letter"
-    created: str = ""  # ISO date from SOURCE_DATE_EPOCH, or empty
+    created: str = ""  # ISO date of the build (SOURCE_DATE_EPOCH or the last commit), or empty
 
     def fingerprint(self) -> str:
         """Hash of the content plus this module and python-docx: what the file is made from."""
@@ -146,7 +148,10 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
         run = note.add_run(f"{spec.toolkit}. {spec.notice}")
         run.font.size = Pt(8)
         run.font.color.rgb = MUTED
-    document.save(str(target))
+    # python-docx dates every zip entry with the clock: rewrite them with the document's date.
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(stable_zip(buffer.getvalue(), zip_date_time(spec.created)))
 
 
 def _write_in(row: docx.table._Row) -> None:
@@ -168,15 +173,25 @@ def _styles(document: docx.document.Document, brand: RGBColor) -> None:
         document.styles[name].font.color.rgb = brand
 
 
+# python-docx refuses a core property longer than this (ValueError); the text itself is not limited.
+PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A document property: data text can be any length, the property is cut to fit with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(document: docx.document.Document, spec: DocxSpec) -> None:
     props = document.core_properties
-    props.title = spec.title
-    props.author = spec.author
-    props.last_modified_by = spec.author
-    props.subject = spec.kicker
-    props.keywords = spec.keywords
+    props.title = _property(spec.title)
+    props.author = _property(spec.author)
+    props.last_modified_by = _property(spec.author)
+    props.subject = _property(spec.kicker)
+    props.keywords = _property(spec.keywords)
     props.language = spec.lang
-    props.comments = spec.notice
+    props.comments = _property(spec.notice)
     props.revision = 1
     if spec.created:
         moment = datetime.fromisoformat(spec.created.replace("Z", "+00:00"))

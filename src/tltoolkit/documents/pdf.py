@@ -14,8 +14,9 @@ from pathlib import Path
 import weasyprint
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
 
-from .fetcher import SafeFetcher
+from .fetcher import RefusedURL, SafeFetcher
 
 HERE = Path(__file__).parent
 FONTS = HERE / "fonts"
@@ -62,9 +63,16 @@ def _stylesheets(kind: str, paper: str, roots: tuple[Path, ...]) -> list[CSS]:
 
 
 def render_pdf(html: str, kind: str, paper: str, target: Path, roots: tuple[Path, ...] = ()) -> int:
-    """Write `html` as a PDF to `target`; return its number of pages."""
-    document = HTML(string=html, base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots)).render(
-        stylesheets=_stylesheets(kind, paper, roots), font_config=_font_config(), **OPTIONS
-    )
-    document.write_pdf(target, **OPTIONS)
+    """Write `html` as a PDF to `target`; return its number of pages.
+
+    Raises RefusedURL when the HTML or its styles ask for anything but the project's own
+    files (WeasyPrint signals that with a BaseException, which would escape `except Exception`).
+    """
+    try:
+        document = HTML(string=html, base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots)).render(
+            stylesheets=_stylesheets(kind, paper, roots), font_config=_font_config(), **OPTIONS
+        )
+        document.write_pdf(target, **OPTIONS)
+    except FatalURLFetchingError as exc:
+        raise RefusedURL(str(exc.__cause__ or exc)) from None
     return len(document.pages)

@@ -1,0 +1,91 @@
+"""In Chromium: a site built from data with an attack in every text field runs no script
+from the data and requests nothing the data names.
+
+Every page kind is opened, hovered and clicked where attributes could have been injected;
+the search box is given the attack too. `window.__pwned` is what every payload sets.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from harness import ROOT, serve
+from hostile import hostile_data
+
+PAGES = [
+    "", "roles/", "roles/match/", "roles/grade-level-team-leader/", "skills/", "skills/data-use/",
+    "principal-moves/", "conditions/", "guides/", "guides/clarifying-the-role/", "job-description/",
+    "focus-area/", "competencies/", "reflection/", "bibliography/",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[tuple[str, str]]:
+    base = tmp_path_factory.mktemp("hostile-browser")
+    project = base / "project"
+    project.mkdir()
+    for name in ("docs", "hooks", "src"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # The bait URL is a second loopback server: any request the page makes to it is recorded.
+    with serve(base) as bait:
+        hostile_data(project / "data", bait)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert result.returncode == 0, result.stderr
+        with serve(base / "site") as url:
+            yield url, bait
+
+
+def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:
+    url, bait = hostile_url
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("popup", lambda popup: dialogs.append(f"popup {popup.url}"))
+    try:
+        for path in PAGES:
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            # Hover and click what data could have put attributes on: headings, cells, list items, paragraphs.
+            for element in page.locator("article h1, article h2, article h3, article td, article li, article p").all()[:60]:
+                if element.is_visible():
+                    element.hover(force=True)
+                    element.dispatch_event("click")
+                    element.dispatch_event("mouseover")
+            assert page.evaluate("() => window.__pwned === undefined"), f"{path}: {page.evaluate('() => window.__pwned')}"
+            assert page.evaluate("() => document.querySelectorAll('article iframe, article object, article embed, article base').length") == 0
+            injected = page.evaluate(
+                """() => [...document.querySelectorAll('article *')].flatMap(el => [...el.attributes]
+                    .filter(a => a.name.startsWith('on') || /^\\s*(javascript|data|vbscript):/i.test(a.value) && ['href','src','action'].includes(a.name))
+                    .map(a => el.tagName + ' ' + a.name))"""
+            )
+            assert injected == [], f"{path}: {injected}"
+            # The attack shows as text the reader can see (the home page is hand-written).
+            assert not path or "<script>window.__pwned=" in page.locator("article").inner_text(), path
+        # Search the attack: results render data from the search index.
+        page.goto(url)
+        page.get_by_role("textbox", name="Search").fill("grades")
+        first = page.locator(".md-search-result__list > li").first.locator("a").first
+        first.wait_for(timeout=30_000)  # the search index of this data is large: the worker takes a while
+        for result in page.locator(".md-search-result__list a").all()[:10]:
+            if result.is_visible():
+                result.hover()
+        assert "<script>window.__pwned=" in first.inner_text()  # shown as text
+        assert page.evaluate("() => window.__pwned === undefined"), page.evaluate("() => window.__pwned")
+    finally:
+        context.close()
+    assert dialogs == []
+    assert not [r for r in requests if r.startswith(bait)], "a page requested the bait URL named in the data"
+    assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)]

@@ -203,7 +203,7 @@ CASES = {
     "5000-digit number": ("roles: " + "9" * 5000, "as int; put it in quotes if it is meant as text"),
     # Found by test_yaml_token_soup: PyYAML raised AttributeError for a timestamp tag on other text.
     "timestamp tag on text": ("roles: !!timestamp x", "cannot read 'x' as timestamp"),
-    "invalid timestamp": ("roles: !!timestamp 2024-13-45", "cannot read '2024-13-45' as timestamp"),
+    "invalid timestamp": ("roles: !!timestamp 2024-13-45", "'2024-13-45' is not a real date (YYYY-MM-DD)"),
     "invalid base64": ("roles: !!binary '%%%'", "expected a list, got bytes"),
     "float tag on text": ("roles: !!float abc", "cannot read 'abc' as float"),
     "merge key": ("a: &a {id: x}\nroles:\n- <<: *a", "field names must be plain text"),

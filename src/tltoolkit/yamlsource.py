@@ -156,7 +156,7 @@ class _Converter:
             self.errors.append(self.fail(node, path, f"tag {node.tag!r} is not allowed"))
             return None
         except Exception:  # noqa: BLE001 - PyYAML raises ValueError, OverflowError, AttributeError (`!!timestamp x`)...
-            if node.tag == "tag:yaml.org,2002:timestamp" and not node.style:  # looks like a date but is not one
+            if node.tag == "tag:yaml.org,2002:timestamp" and node.value[:4].isdigit():  # looks like a date, is not one
                 self.errors.append(self.fail(node, path, f"{node.value!r} is not a real date (YYYY-MM-DD)"))
                 return None
             kind = node.tag.rsplit(":", 1)[-1]

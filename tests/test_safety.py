@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 import docx
 import markdown as python_markdown
 import pytest
+from projects import project_copy
 import yaml
 
 from hostile import PWNED, free_text_fields, hostile_data, payload
@@ -103,9 +103,16 @@ def opened_files() -> Iterator[list[str]]:
 # --- the escaping, context by context ---------------------------------------------------------
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking MkDocs' `!ENV [NAME, default]` tags as their default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def _extensions() -> tuple[list[str], dict]:  # type: ignore[type-arg]
     """The Markdown extensions mkdocs.yml enables, with their settings."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
@@ -198,11 +205,7 @@ def test_data_text_never_becomes_markup_in_any_template_context(context: str) ->
 
 def _project(base: Path, listener_url: str) -> Path:
     """A project whose data folder is the hostile data set (code and docs are this checkout's)."""
-    project = base / "project"
-    project.mkdir()
-    for name in ("docs", "hooks", "src"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(base)
     hostile_data(project / "data", listener_url)
     return project
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from projects import project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -164,11 +165,7 @@ def test_search_index_has_every_role_guide_and_move(site: Path, catalog) -> None
 
 
 def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("docs", "hooks", "overrides", "src"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(tmp_path)
     shutil.copytree(ROOT / "data", project / "data")
     roles = project / "data" / "roles.yml"
     roles.write_text(roles.read_text().replace("data-use", "dta-use", 1))

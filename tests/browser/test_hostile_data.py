@@ -8,12 +8,12 @@ the search box is given the attack too. `window.__pwned` is what every payload s
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
+from projects import project_copy
 
 from harness import ROOT, serve
 from hostile import hostile_data
@@ -28,11 +28,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[tuple[str, str]]:
     base = tmp_path_factory.mktemp("hostile-browser")
-    project = base / "project"
-    project.mkdir()
-    for name in ("docs", "hooks", "src"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(base)
     # The bait URL is a second loopback server: any request the page makes to it is recorded.
     with serve(base) as bait:
         hostile_data(project / "data", bait)

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -96,7 +96,17 @@ def document_paths(catalog: Catalog) -> list[str]:
     ]
 
 
-def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: Settings | None = None) -> Report:
+# Called with (documents rendered so far, documents to render) after each one is done.
+Progress = Callable[[int, int], None]
+
+
+def build_documents(
+    catalog: Catalog,
+    out_dir: Path,
+    cache_dir: Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Write every printable document under `out_dir`, rendering only what changed."""
     settings = settings or Settings()
     started = time.perf_counter()
@@ -104,10 +114,13 @@ def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: 
     jobs = plan(catalog, settings)
     assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
-    report = Report(cached=[job.path for job in jobs if job not in todo])
+    todo_paths = {job.path for job in todo}
+    report = Report(cached=[job.path for job in jobs if job.path not in todo_paths])
     for job, pages in _run(todo, store, settings):
         report.rendered.append(job.path)
         report.pages += pages
+        if progress:
+            progress(len(report.rendered), len(todo))
     for job in jobs:
         store.copy_to(job.key, job.suffix, out_dir / job.path)
     store.prune(job.key for job in jobs)

@@ -138,8 +138,8 @@ def main() -> None:
     roles = synthetic_roles(args.roles)
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site")
-        swap(site / "roles/index.html", r'(<table id="tl-roles">.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles))
-        swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results">)(.*?)(</ol>)',
+        swap(site / "roles/index.html", r'(<table id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles))
+        swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results"[^>]*>)(.*?)(</ol>)',
              match_items(roles))  # fmt: skip
         with serve(site) as base, sync_playwright() as p:
             browser = launch(p)

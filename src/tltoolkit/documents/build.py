@@ -162,6 +162,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
     for role in [*catalog.roles, None]:
         name = role.id if role else "blank"
         title = f"{role.title}: role description" if role else template.title
+        sections = job_description(template, role)
         page = html.render(
             "job_description",
             title=title,
@@ -169,10 +170,9 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             keywords=role.title if role else "job description template",
             template=template,
             role=role,
-            sections=job_description(template, role),
+            sections=sections,
         )
         yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings)
-        sections = job_description(template, role)
         spec = DocxSpec(
             title=role.title if role else template.title,
             kicker="Teacher leader role description" if role else "Job description template",

@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,7 +39,7 @@ class Build:
     """One `mkdocs build`: wall time, peak memory of the whole process tree, what the documents did."""
 
     seconds: float
-    peak_rss: int  # bytes, the build process and its workers together
+    peak_rss: int  # bytes, the build process and its workers together (proportional set size)
     rendered: int = 0
     cached: int = 0
     pages: int = 0
@@ -62,7 +61,8 @@ class Size:
 
 
 def _tree_rss(root: int) -> int:
-    """Resident memory of `root` and all its descendants, from /proc (Linux)."""
+    """Memory of `root` and all its descendants, from /proc (Linux): the proportional set
+    size, so pages a forked worker still shares with the build are counted once, not twice."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -77,8 +77,8 @@ def _tree_rss(root: int) -> int:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) * 1024
         except OSError:
             pass
@@ -107,8 +107,6 @@ def mkdocs_build(project: Path, documents: bool = True) -> Build:
     watcher.join()
     if process.returncode != 0:
         raise SystemExit(f"benchmark: mkdocs build failed in {project}:\n{output}")
-    # The kernel's figure for the largest single process, in case polling missed a spike.
-    peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
     build = Build(seconds, peak, progress_lines=len(PROGRESS.findall(output)))
     if match := SUMMARY.search(output):
         _, rendered, pages, cached, doc_seconds = match.groups()

@@ -7,6 +7,7 @@ a small process pool, copies every file into place and returns a `Report`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -271,10 +272,16 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
             yield task[0], _produce(*task)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(_produce, *task) for task in tasks]
-        for job, future in zip(jobs, futures):
-            yield job, future.result()
+    # Keep the garbage collector from touching the inherited objects in the workers: that
+    # would copy every page of the build's memory (all the site's pages) into each of them.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
+            futures = [pool.submit(_produce, *task) for task in tasks]
+            for job, future in zip(jobs, futures):
+                yield job, future.result()
+    finally:
+        gc.unfreeze()
 
 
 def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:

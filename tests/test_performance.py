@@ -138,3 +138,19 @@ def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
     path.write_text("a: " + "[" * 200_000 + "]" * 200_000)  # crashes libyaml's recursive composer
     with pytest.raises(DataErrors, match="nesting is deeper than 64 levels"):
         yamlsource.read_yaml(path, "deep.yml")
+
+
+def test_the_documents_switch_reads_the_environment_before_mkdocs_yml(monkeypatch):
+    import importlib.util
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("toolkit_hook", ROOT / "hooks" / "toolkit.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    on, off = SimpleNamespace(extra={}), SimpleNamespace(extra={"documents": False})
+    monkeypatch.delenv("TL_DOCUMENTS", raising=False)
+    assert hook.documents_enabled(on) and not hook.documents_enabled(off)
+    monkeypatch.setenv("TL_DOCUMENTS", "off")
+    assert not hook.documents_enabled(on)
+    monkeypatch.setenv("TL_DOCUMENTS", "on")
+    assert hook.documents_enabled(off)

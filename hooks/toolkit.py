@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,8 +99,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     """Render the printable documents into site/downloads/ (unchanged ones come from the cache)."""
     assert _catalog is not None and _settings is not None
+    if not documents_enabled(config):
+        log.info("toolkit: documents off (TL_DOCUMENTS or extra.documents): downloads are empty placeholders")
+        return
     cache_dir = _project(config) / ".cache" / "documents"
-    report = build_documents(_catalog, Path(config.site_dir) / DOWNLOADS, cache_dir, _settings)
+    out = Path(config.site_dir) / DOWNLOADS
+    report = build_documents(_catalog, out, cache_dir, _settings, progress=_progress_log())
     log.info("toolkit: %s", report.summary())
 
 
@@ -118,6 +123,25 @@ def _brand_site(config: MkDocsConfig, district: District) -> None:
             scheme["primary"] = scheme["accent"] = "custom"
         if branding.STYLESHEET not in config.extra_css:
             config.extra_css.append(branding.STYLESHEET)
+def documents_enabled(config: MkDocsConfig) -> bool:
+    """`TL_DOCUMENTS=off` (for one run, e.g. `mkdocs serve`) or `extra: documents: false` skips rendering."""
+    env = os.environ.get("TL_DOCUMENTS", "").strip().lower()
+    if env:
+        return env not in ("off", "0", "false", "no")
+    return bool(config.extra.get("documents", True))
+
+
+def _progress_log(every: float = 5.0):  # noqa: ANN202
+    """A progress callback that logs "documents: 120/950 rendered" at most every `every` seconds."""
+    last = time.monotonic()
+
+    def report(done: int, total: int) -> None:
+        nonlocal last
+        if done == total or time.monotonic() - last >= every:
+            last = time.monotonic()
+            log.info("toolkit: documents: %d/%d rendered", done, total)
+
+    return report
 
 
 def _project(config: MkDocsConfig) -> Path:

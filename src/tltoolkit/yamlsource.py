@@ -21,9 +21,10 @@ from .safe_text import forbidden_character
 
 Path_ = tuple[str | int, ...]
 
-# Limits that keep a crafted file from exhausting memory or the stack.
-MAX_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000  # values after alias expansion
+# Limits that keep a crafted file from exhausting memory or the stack. A district inventory
+# of 5,000 roles is about 8 MB and 230,000 values; these leave room for twice that.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_NODES = 1_000_000  # values after alias expansion
 MAX_DEPTH = 64
 
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -68,7 +69,9 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     raw = path.read_bytes()
     text = _decode(raw, display)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose_fast(text)
+        if root is _SLOW:  # libyaml missing, nesting too deep, or a problem: report it the usual way
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -83,6 +86,31 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     if root is None:
         raise DataErrors([DataError(display, 1, 1, "", "the file is empty")])
     return _Converter(display).document(root)
+
+
+_SLOW = object()
+
+
+def _compose_fast(text: str) -> Node | None | object:
+    """The node tree from libyaml (about ten times faster: 5,000 roles in 1 s, not 10 s), or
+    `_SLOW` when the pure-Python loader must do it. libyaml's composer recurses in C and would
+    crash on deep nesting, so its (iterative) parser checks the depth first; any problem
+    goes to the Python loader, so every message an editor sees stays the same."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return _SLOW
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _SLOW
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+        return yaml.compose(text, Loader=loader)
+    except Exception:  # noqa: BLE001 - the Python loader reports it precisely
+        return _SLOW
 
 
 def _decode(raw: bytes, display: str) -> str:

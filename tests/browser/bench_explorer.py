@@ -3,7 +3,8 @@
     scripts/bench-explorer [--roles 5000] [--runs 15]
 
 Builds the site, then swaps the inventory table and the matching list for N synthetic
-roles (real titles and summaries, random skills, timing, scope and selection), so the
+roles (tltoolkit.bench.synthetic: the real roles, then copies with distinct ids and titles
+and random skills, timing, scope and selection), so the
 real pages, stylesheet and roles.js are measured. Each action sets the controls and
 fires the event a person's input would; the time is from the event to the end of
 style and layout (the script's work plus the browser's relayout), as the median and
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import random
 import re
 import statistics
 import tempfile
@@ -25,12 +25,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from harness import build_site, launch, missing_browser, serve
-from tltoolkit import load_catalog
+from tltoolkit.bench.synthetic import synthetic_roles  # the one generator, shared with scripts/bench
 from tltoolkit.content import labels
 from tltoolkit.content.render import search_text
 
 TARGET_MS = 50.0
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 # Each action: (what it does, JS run untimed before, JS timed). `f` is the form.
 FILTER_ACTIONS = [
@@ -82,25 +81,6 @@ MEASURE = """async ({formId, actions, runs}) => {
 }"""
 
 
-def synthetic_roles(count: int, seed: int = 5000) -> list[dict[str, str | list[str]]]:
-    catalog = load_catalog(DATA)
-    rng = random.Random(seed)
-    skills = [skill.id for skill in catalog.skills]
-    roles = []
-    for i in range(count):
-        real = catalog.roles[i % len(catalog.roles)]
-        roles.append({
-            "id": f"{real.id}-{i}",
-            "title": f"{real.title} {i}",
-            "summary": real.summary,
-            "held": rng.choice(list(labels.HELD)),
-            "scope": rng.choice(list(labels.SCOPE)),
-            "selection": rng.choice(list(labels.SELECTION)),
-            "skills": rng.sample(skills, rng.randint(1, 4)),
-        })  # fmt: skip
-    return roles
-
-
 def inventory_rows(roles: list[dict]) -> str:
     return "\n".join(
         f'<tr data-held="{r["held"]}" data-scope="{r["scope"]}" data-selection="{r["selection"]}" '
@@ -138,8 +118,8 @@ def main() -> None:
     roles = synthetic_roles(args.roles)
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site")
-        swap(site / "roles/index.html", r'(<table id="tl-roles">.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles))
-        swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results">)(.*?)(</ol>)',
+        swap(site / "roles/index.html", r'(<table id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles))
+        swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results"[^>]*>)(.*?)(</ol>)',
              match_items(roles))  # fmt: skip
         with serve(site) as base, sync_playwright() as p:
             browser = launch(p)

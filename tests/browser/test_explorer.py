@@ -52,7 +52,13 @@ def open_inventory(page: Page, query: str = "") -> None:
 
 def test_site_search_finds_a_role_by_its_title(page: Page) -> None:
     page.goto("")
-    page.get_by_role("textbox", name="Search").fill("Literacy coach")
+    # Material drops a query typed before its search worker has built the index: wait for
+    # it, then type key by key as a person does (it searches on each key released).
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
+    )
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("Literacy coach")
     first = page.locator(".md-search-result__list > li").first.locator("a").first
     first.wait_for()
     assert urlsplit(first.get_attribute("href") or "").path == "/roles/literacy-coach/"

@@ -29,6 +29,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("tltoolkit", "content/templates"),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
+        auto_reload=False,  # one environment per build: templates cannot change within it
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

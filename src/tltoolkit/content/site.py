@@ -36,6 +36,9 @@ def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
     ]
 
 
+# A role page names at most this many other roles of its area (its neighbours in the data
+# file), so its size does not grow with the inventory; the inventory lists them all.
+RELATED_ROLES = 8
 MATCH_URI = "roles/match.md"  # the matching page sits beside the role pages; no role may take its id
 
 
@@ -58,10 +61,14 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     )
     yield Page(MATCH_URI, r.render(MATCH_URI, "match", roles=ordered, catalog=catalog), "data/roles.yml")
     by_category: dict[str, list[Role]] = {}
+    position: dict[str, int] = {}
     for role in catalog.roles:
-        by_category.setdefault(role.category, []).append(role)
+        group = by_category.setdefault(role.category, [])
+        position[role.id] = len(group)
+        group.append(role)
     for role in catalog.roles:
         uri = role_url(role)
+        group = by_category[role.category]
         yield Page(
             uri,
             r.render(
@@ -73,11 +80,19 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
                 guides=catalog.guides_for_role(role),
                 # The title and summary open the page, so the web job description starts after them.
                 sections=job_description(catalog.job_description, role)[2:],
-                related=[other for other in by_category[role.category] if other is not role],
+                related=_neighbours(group, position[role.id], RELATED_ROLES),
+                related_total=len(group) - 1,
                 source_file=catalog.origin("roles", role.id),
             ),
             catalog.origin("roles", role.id),
         )
+
+
+def _neighbours(group: list[Role], index: int, count: int) -> list[Role]:
+    """Up to `count` roles around `group[index]` (not itself), in the data file's order."""
+    start = max(0, min(index - count // 2, len(group) - 1 - count))
+    window = group[start : start + count + 1]
+    return [role for role in window if role is not group[index]][:count]
 
 
 def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:

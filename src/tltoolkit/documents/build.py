@@ -8,11 +8,12 @@ a small process pool, copies every file into place and returns a `Report`.
 from __future__ import annotations
 
 import base64
+import gc
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,17 @@ def document_paths(catalog: Catalog) -> list[str]:
     ]
 
 
-def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: Settings | None = None) -> Report:
+# Called with (documents rendered so far, documents to render) after each one is done.
+Progress = Callable[[int, int], None]
+
+
+def build_documents(
+    catalog: Catalog,
+    out_dir: Path,
+    cache_dir: Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Write every printable document under `out_dir`, rendering only what changed."""
     settings = settings or Settings()
     started = time.perf_counter()
@@ -129,10 +140,13 @@ def build_documents(catalog: Catalog, out_dir: Path, cache_dir: Path, settings: 
     jobs = plan(catalog, settings)
     assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
-    report = Report(cached=[job.path for job in jobs if job not in todo])
+    todo_paths = {job.path for job in todo}
+    report = Report(cached=[job.path for job in jobs if job.path not in todo_paths])
     for job, pages in _run(todo, store, settings):
         report.rendered.append(job.path)
         report.pages += pages
+        if progress:
+            progress(len(report.rendered), len(todo))
     for job in jobs:
         store.copy_to(job.key, job.suffix, out_dir / job.path)
     store.prune(job.key for job in jobs)
@@ -177,6 +191,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
     for role in [*catalog.roles, None]:
         name = role.id if role else "blank"
         title = f"{role.title}: role description" if role else template.title
+        sections = job_description(template, role)
         page = html.render(
             "job_description",
             title=title,
@@ -184,10 +199,9 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             keywords=role.title if role else "job description template",
             template=template,
             role=role,
-            sections=job_description(template, role),
+            sections=sections,
         )
         yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings)
-        sections = job_description(template, role)
         spec = DocxSpec(
             title=role.title if role else template.title,
             kicker="Teacher leader role description" if role else "Job description template",
@@ -293,10 +307,16 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
             yield task[0], _produce(*task)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(_produce, *task) for task in tasks]
-        for job, future in zip(jobs, futures):
-            yield job, future.result()
+    # Keep the garbage collector from touching the inherited objects in the workers: that
+    # would copy every page of the build's memory (all the site's pages) into each of them.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
+            futures = [pool.submit(_produce, *task) for task in tasks]
+            for job, future in zip(jobs, futures):
+                yield job, future.result()
+    finally:
+        gc.unfreeze()
 
 
 def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:

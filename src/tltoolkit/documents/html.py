@@ -22,6 +22,7 @@ def environment() -> Environment:
         loader=FileSystemLoader(HERE),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the document
+        auto_reload=False,  # one environment per build: templates cannot change within it
         trim_blocks=True,
         lstrip_blocks=True,
     )

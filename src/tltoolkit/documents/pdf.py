@@ -37,8 +37,16 @@ def stylesheet_paths(kind: str, paper: str) -> list[Path]:
 
 def style_fingerprint(kind: str, paper: str) -> str:
     """Everything besides the HTML that changes a kind's PDFs: CSS, fonts, this code, WeasyPrint."""
+    paths = (*stylesheet_paths(kind, paper), *sorted(FONTS.glob("*.ttf")), Path(__file__))
+    # Hashing 220 KB of fonts for each of thousands of documents was most of a warm plan:
+    # hash once per version of the files (their size and modification time).
+    return _fingerprint(tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in paths))
+
+
+@cache
+def _fingerprint(files: tuple[tuple[Path, int, int], ...]) -> str:
     digest = hashlib.sha256(weasyprint.__version__.encode())
-    for path in [*stylesheet_paths(kind, paper), *sorted(FONTS.glob("*.ttf")), Path(__file__)]:
+    for path, _, _ in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

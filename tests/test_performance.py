@@ -1,0 +1,156 @@
+"""What keeps the build fast with a large inventory (speed itself is measured by scripts/bench):
+synthetic inventories validate, the document cache re-renders only what changed and reports
+progress, a role page does not grow with the number of roles, and rendering can be switched off."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tltoolkit import load_catalog
+from tltoolkit.bench.synthetic import synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.content.site import RELATED_ROLES, build_pages
+from tltoolkit.documents import Settings, build_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = Settings(allowed_roots=(ROOT,))
+
+
+def _catalog_with(count: int, tmp_path: Path):
+    data = tmp_path / f"data-{count}"
+    shutil.copytree(ROOT / "data", data)
+    write_inventory(data, synthetic_roles(count))
+    return load_catalog(data)
+
+
+def test_synthetic_inventory_passes_validation_with_distinct_ids_and_titles(tmp_path):
+    catalog = _catalog_with(300, tmp_path)
+    assert len(catalog.roles) == 300
+    assert len({role.id for role in catalog.roles}) == 300
+    assert len({role.title.casefold() for role in catalog.roles}) == 300
+    real = load_catalog(ROOT / "data")
+    assert catalog.roles[: len(real.roles)] == real.roles  # the guides' references still resolve
+    copy = catalog.roles[len(real.roles)]
+    assert copy.summary == real.roles[0].summary and copy.title != real.roles[0].title  # realistic lengths
+
+
+def test_synthetic_roles_are_the_same_each_run():
+    assert synthetic_roles(120) == synthetic_roles(120)
+
+
+def test_documents_cache_progress_and_one_edited_role(minimal_data, tmp_path):
+    catalog = load_catalog(minimal_data)
+    cache, calls = tmp_path / "cache", []
+    first = build_documents(catalog, tmp_path / "a", cache, SETTINGS, progress=lambda *done: calls.append(done))
+    total = len(first.rendered)
+    assert total == first.total and not first.cached  # cold: every document is a cache miss
+    assert calls == [(n, total) for n in range(1, total + 1)]  # progress counts up to the total
+
+    calls.clear()
+    again = build_documents(catalog, tmp_path / "b", cache, SETTINGS, progress=lambda *done: calls.append(done))
+    assert again.rendered == [] and len(again.cached) == total and calls == []  # warm: all hits
+    assert sorted(p.relative_to(tmp_path / "b").as_posix() for p in (tmp_path / "b").rglob("*.*")) == sorted(
+        first.rendered
+    )
+
+    role = catalog.roles[1]
+    edited = role.model_copy(update={"summary": role.summary + " Edited."})
+    catalog = dataclasses.replace(catalog, roles=[edited if r is role else r for r in catalog.roles])
+    third = build_documents(catalog, tmp_path / "c", cache, SETTINGS, progress=lambda *done: calls.append(done))
+    assert sorted(third.rendered) == [f"job-descriptions/{role.id}.docx", f"job-descriptions/{role.id}.pdf"]
+    assert len(third.cached) == total - 2 and calls == [(1, 2), (2, 2)]
+
+
+def _role_page(catalog, role_id: str) -> str:
+    return next(page.markdown for page in build_pages(catalog) if page.uri == f"roles/{role_id}.md")
+
+
+def test_a_role_page_does_not_grow_with_the_inventory(tmp_path):
+    small, large = _catalog_with(300, tmp_path), _catalog_with(900, tmp_path)
+    role = small.roles[0]
+    pages = {n: _role_page(c, role.id) for n, c in ((300, small), (900, large))}
+    # The same page, but for the count of other roles in its area ("and 36 more").
+    assert abs(len(pages[300]) - len(pages[900])) <= 3
+    others = re.findall(r"\]\(([a-z0-9-]+)\.md\)", pages[900].split("## Other roles", 1)[1])
+    others.remove("index")  # the link to the inventory
+    assert 0 < len(others) == RELATED_ROLES and role.id not in others
+    in_area = sum(r.category == role.category for r in large.roles) - 1
+    assert f"and {in_area - RELATED_ROLES} more in the [role inventory](index.md)" in pages[900]
+
+
+def test_a_small_area_still_lists_every_other_role():
+    catalog = load_catalog(ROOT / "data")
+    role = catalog.roles[0]
+    page = _role_page(catalog, role.id)
+    for other in catalog.roles:
+        if other.category == role.category and other is not role:
+            assert f"({other.id}.md)" in page
+    assert "more in the [role inventory]" not in page
+
+
+def _build(project: Path, site: Path, documents: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": documents}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path):
+    sizes, index = {}, {}
+    for count in (43, 400):
+        project = synthetic_project(tmp_path / f"project-{count}", count)
+        site = tmp_path / f"site-{count}"
+        result = _build(project, site, "off")
+        assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+        assert "documents off" in result.stderr and " rendered (" not in result.stderr
+        # Links to the documents resolve in strict mode; the files are empty placeholders.
+        assert (site / "downloads" / "job-descriptions" / "literacy-coach.pdf").stat().st_size == 0
+        # Pages that do not list roles, navigation included.
+        sizes[count] = [(site / page / "index.html").read_text() for page in ("", "conditions", "roles/literacy-coach")]
+        index[count] = (site / "search" / "search_index.json").stat().st_size
+    assert sizes[43][:2] == sizes[400][:2]
+    # A role page changes only by its list of other roles in its area, which is capped.
+    assert abs(len(sizes[43][2]) - len(sizes[400][2])) < 1500
+    # Role pages are in the search index by title, summary and facts: well under 1 KB a role.
+    assert (index[400] - index[43]) / (400 - 43) < 1000
+
+
+def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
+    from tltoolkit import yamlsource
+
+    fast = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
+    monkeypatch.setattr(yamlsource, "_compose_fast", lambda text: yamlsource._SLOW)
+    slow = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
+    assert fast.data == slow.data and fast.marks == slow.marks
+
+
+def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
+    from tltoolkit import yamlsource
+    from tltoolkit.errors import DataErrors
+
+    path = tmp_path / "deep.yml"
+    path.write_text("a: " + "[" * 200_000 + "]" * 200_000)  # crashes libyaml's recursive composer
+    with pytest.raises(DataErrors, match="nesting is deeper than 64 levels"):
+        yamlsource.read_yaml(path, "deep.yml")
+
+
+def test_the_documents_switch_reads_the_environment_before_mkdocs_yml(monkeypatch):
+    import importlib.util
+    from types import SimpleNamespace
+
+    spec = importlib.util.spec_from_file_location("toolkit_hook", ROOT / "hooks" / "toolkit.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    on, off = SimpleNamespace(extra={}), SimpleNamespace(extra={"documents": False})
+    monkeypatch.delenv("TL_DOCUMENTS", raising=False)
+    assert hook.documents_enabled(on) and not hook.documents_enabled(off)
+    monkeypatch.setenv("TL_DOCUMENTS", "off")
+    assert not hook.documents_enabled(on)
+    monkeypatch.setenv("TL_DOCUMENTS", "on")
+    assert hook.documents_enabled(off)

@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
         _catalog, _district = load_toolkit(data_dir, district_file)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-    try:  # one date for the documents and MkDocs' sitemap: reproducible builds
+    try:  # the sitemap's date and "review due" follow the build date (documents carry their content's)
         epoch, origin = source_date_epoch(_project(config))
     except EpochError as exc:
         raise PluginError(str(exc)) from None
@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     roots = (_project(config), Path(config.site_dir))
     if _district:  # district.yml decides names, licence, paper, logo and colours for site and documents
         _brand_site(config, _district)
-        _settings = Settings.for_district(_district, allowed_roots=roots, epoch=epoch)
+        _settings = Settings.for_district(_district, allowed_roots=roots)
     else:
         try:
             _settings = Settings(
@@ -66,7 +66,6 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
                 author=config.site_author or config.site_name,
                 notice=config.copyright or "",
                 allowed_roots=roots,
-                epoch=epoch,
             )
         except ValueError as exc:
             raise PluginError(f"mkdocs.yml extra: {exc}") from None

@@ -154,3 +154,15 @@ def test_the_documents_switch_reads_the_environment_before_mkdocs_yml(monkeypatc
     assert not hook.documents_enabled(on)
     monkeypatch.setenv("TL_DOCUMENTS", "on")
     assert hook.documents_enabled(off)
+
+
+def test_a_new_build_date_keeps_every_cached_document(minimal_data, tmp_path, monkeypatch):
+    """A new commit (or SOURCE_DATE_EPOCH) changes the build date; documents are dated by their
+    content's review date, so none of them goes stale and nothing is rendered again."""
+    catalog = load_catalog(minimal_data)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = build_documents(catalog, tmp_path / "a", cache, SETTINGS)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    again = build_documents(catalog, tmp_path / "b", cache, SETTINGS)
+    assert first.rendered and again.rendered == [] and len(again.cached) == first.total

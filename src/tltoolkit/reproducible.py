@@ -1,8 +1,10 @@
-"""Reproducible builds: one date for everything a build writes, and zip files without clock times.
+"""Reproducible builds: dates that come from the input, and zip files without clock times.
 
 Two builds of the same input, in separate checkouts, give byte-identical pages, PDFs and
-Word files. The only date they carry (the documents' created/modified date, the
-sitemap's, the gzip header of sitemap.xml.gz) comes from `source_date_epoch`:
+Word files. Documents are dated by their content (the latest review date of what they print,
+see documents/build.py), so a new build date never makes the document cache stale. The
+site's one build date (the sitemap's, the gzip header of sitemap.xml.gz, and the day
+"review due" is judged on) comes from `source_date_epoch`:
 
 1. SOURCE_DATE_EPOCH from the environment (https://reproducible-builds.org/specs/source-date-epoch/),
 2. else the time of the last commit (`git log -1 --format=%ct`) when the project is a git checkout,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import gc
 import multiprocessing
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .. import reproducible
 from ..catalog import Catalog
 from ..district import LOGO_TYPES, Brand, District
 from ..content import labels
@@ -52,11 +50,10 @@ class Settings:
     lang: str = "en"
     workers: int = 2
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
-    epoch: int | None = None  # the documents' date (reproducible.source_date_epoch); None: SOURCE_DATE_EPOCH or none
 
     @classmethod
     def for_district(
-        cls, district: District, allowed_roots: tuple[Path, ...] = (), epoch: int | None = None
+        cls, district: District, allowed_roots: tuple[Path, ...] = ()
     ) -> Settings:
         """Paper, names, licence, contact, logo and colours from a district's settings file."""
         return cls(
@@ -68,7 +65,6 @@ class Settings:
             logo=district.logo,
             brand=district.brand,
             allowed_roots=allowed_roots,
-            epoch=epoch,
         )
 
     def __post_init__(self) -> None:
@@ -167,7 +163,6 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         contact=settings.contact,
         logo=_data_uri(settings.logo) if settings.logo else "",
         brand=settings.brand,
-        created=_created(settings),
     )
     return [
         *_job_descriptions(catalog, html, settings),
@@ -197,6 +192,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             title=title,
             description=role.summary if role else template.purpose,
             keywords=role.title if role else "job description template",
+            created=_dated(role),
             template=template,
             role=role,
             sections=sections,
@@ -223,7 +219,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             keywords=role.title if role else "job description template",
             lang=settings.lang,
             paper=settings.paper,
-            created=html.common["created"],
+            created=_dated(role),
         )
         yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
 
@@ -236,7 +232,7 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterato
     for entry in entries:
         guide = entry["guide"]
         page = html.render(
-            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", **entry
+            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", created=_dated(guide), **entry
         )
         yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings)
     booklet = html.render(
@@ -244,6 +240,7 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterato
         title="Leadership discussion guides",
         description="All the leadership discussion guides in one booklet.",
         keywords="discussion guides",
+        created=_dated(*catalog.guides),
         entries=entries,
         intro=GUIDES_INTRO,
         before=GUIDES_BEFORE,
@@ -261,6 +258,7 @@ def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job
         title="School conditions for teacher leadership",
         description="A self-assessment: the school conditions teacher leaders need, with signs and strategies.",
         keywords="school conditions, self-assessment",
+        created=_dated(*catalog.conditions),
         conditions=catalog.conditions,
         ratings=RATINGS,
     )
@@ -273,6 +271,7 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
         title="Chart of key principal moves",
         description="What principals can do to support teacher leaders, skill by skill.",
         keywords="principal moves",
+        created="",
         skills=catalog.skills,
         moves=catalog.moves,
     )
@@ -285,10 +284,14 @@ def _data_uri(path: Path) -> str:
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
-def _created(settings: Settings) -> str:
-    """The documents' date: the settings' epoch, else SOURCE_DATE_EPOCH, else none at all."""
-    epoch = settings.epoch if settings.epoch is not None else os.environ.get(reproducible.ENV, "").strip()
-    return reproducible.iso_date(int(epoch)) if str(epoch).isdigit() else ""
+def _dated(*items: object) -> str:
+    """A document's date: the latest review date of what it prints, or none.
+
+    Dated by its content, not by the build: the same data gives the same file on any day
+    (reproducible), and a new commit or build date does not make every cached document stale.
+    """
+    dates = [reviewed for item in items if (reviewed := getattr(item, "reviewed", None))]
+    return f"{max(dates).isoformat()}T00:00:00Z" if dates else ""
 
 
 # --- rendering ---------------------------------------------------------------

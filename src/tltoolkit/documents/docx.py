@@ -50,7 +50,7 @@ class DocxSpec:
     keywords: str = ""
     lang: str = "en"
     paper: str = "letter"
-    created: str = ""  # ISO date of the build (SOURCE_DATE_EPOCH or the last commit), or empty
+    created: str = ""  # ISO date of the content (its latest review), or empty: same data, same file
 
     def fingerprint(self) -> str:
         """Hash of the content plus this module and python-docx: what the file is made from."""

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from tltoolkit.reproducible import ENV, iso_date, zip_date_time
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -78,10 +80,13 @@ def zip_folder(folder: Path, target: Path) -> int:
     """Zip `folder` as one folder named FOLDER; returns the number of files."""
     # Source maps are for developers of the theme, not for readers: left out.
     files = sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix != ".map")
+    # The build date (SOURCE_DATE_EPOCH, set from the last commit by hooks/toolkit.py): the same
+    # site gives the same zip, and unzipped files show the date of the content they hold.
+    epoch = os.environ.get(ENV, "").strip()
+    stamp = zip_date_time(iso_date(int(epoch))) if epoch.isdigit() else zip_date_time("")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in files:
-            # Fixed timestamps: the same site gives the same zip.
-            info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", date_time=(2024, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())

@@ -8,6 +8,7 @@ a small process pool, copies every file into place and returns a `Report`.
 from __future__ import annotations
 
 import base64
+import functools
 import gc
 import multiprocessing
 import threading
@@ -132,7 +133,19 @@ def build_documents(
     """Write every printable document under `out_dir`, rendering only what changed."""
     settings = settings or Settings()
     started = time.perf_counter()
-    out_dir, store = Path(out_dir), cache_mod.Cache(cache_dir)
+    # The site's pages are still in memory when the hook calls this: keep the garbage
+    # collector from scanning them over and over while thousands of documents are planned
+    # and, in forked workers, from touching (and so copying) every inherited page.
+    gc.freeze()
+    try:
+        return _build(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started)
+    finally:
+        gc.unfreeze()
+
+
+def _build(
+    catalog: Catalog, out_dir: Path, store: cache_mod.Cache, settings: Settings, progress: Progress | None, started: float
+) -> Report:
     jobs = plan(catalog, settings)
     assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
@@ -143,6 +156,8 @@ def build_documents(
         report.pages += pages
         if progress:
             progress(len(report.rendered), len(todo))
+    for folder in {(out_dir / job.path).parent for job in jobs}:  # a handful, not one per file
+        folder.mkdir(parents=True, exist_ok=True)
     for job in jobs:
         store.copy_to(job.key, job.suffix, out_dir / job.path)
     store.prune(job.key for job in jobs)
@@ -164,11 +179,14 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         logo=_data_uri(settings.logo) if settings.logo else "",
         brand=settings.brand,
     )
+    # One style fingerprint per kind for the whole plan: checking the style files and fonts
+    # again for each of thousands of documents was a third of a warm plan.
+    style = functools.cache(lambda kind: pdf.style_fingerprint(kind, settings.paper))
     return [
-        *_job_descriptions(catalog, html, settings),
-        *_guides(catalog, html, settings),
-        _conditions(catalog, html, settings),
-        _moves(catalog, html, settings),
+        *_job_descriptions(catalog, html, settings, style),
+        *_guides(catalog, html, settings, style),
+        _conditions(catalog, html, settings, style),
+        _moves(catalog, html, settings, style),
     ]
 
 
@@ -177,11 +195,15 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
 SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
 
 
-def _pdf(path: str, kind: str, html: str, settings: Settings) -> Job:
-    return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, pdf.style_fingerprint(kind, settings.paper), html))
+# A document kind's style fingerprint (CSS, fonts, code), computed once per plan.
+Style = Callable[[str], str]
 
 
-def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+def _pdf(path: str, kind: str, html: str, settings: Settings, style: Style) -> Job:
+    return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, style(kind), html))
+
+
+def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
     template = catalog.job_description
     for role in [*catalog.roles, None]:
         name = role.id if role else "blank"
@@ -197,7 +219,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
             role=role,
             sections=sections,
         )
-        yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings)
+        yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings, style)
         spec = DocxSpec(
             title=role.title if role else template.title,
             kicker="Teacher leader role description" if role else "Job description template",
@@ -224,7 +246,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings) 
         yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
 
 
-def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
     entries = [
         {"guide": g, "skills": catalog.skills_named(g.skills), "roles": [catalog.role[r] for r in g.roles]}
         for g in catalog.guides
@@ -234,7 +256,7 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterato
         page = html.render(
             "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", created=_dated(guide), **entry
         )
-        yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings)
+        yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings, style)
     booklet = html.render(
         "booklet",
         title="Leadership discussion guides",
@@ -245,14 +267,14 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterato
         intro=GUIDES_INTRO,
         before=GUIDES_BEFORE,
     )
-    yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings)
+    yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings, style)
 
 
 # The self-assessment's rating scale, lowest first.
 RATINGS = ["Not yet", "Getting started", "Partly in place", "Fully in place"]
 
 
-def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
     page = html.render(
         "conditions",
         title="School conditions for teacher leadership",
@@ -262,10 +284,10 @@ def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job
         conditions=catalog.conditions,
         ratings=RATINGS,
     )
-    return _pdf("school-conditions.pdf", "conditions", page, settings)
+    return _pdf("school-conditions.pdf", "conditions", page, settings, style)
 
 
-def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
     page = html.render(
         "moves",
         title="Chart of key principal moves",
@@ -275,7 +297,7 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
         skills=catalog.skills,
         moves=catalog.moves,
     )
-    return _pdf("principal-moves.pdf", "moves", page, settings)
+    return _pdf("principal-moves.pdf", "moves", page, settings, style)
 
 
 def _data_uri(path: Path) -> str:
@@ -309,17 +331,11 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
         for task in tasks:
             yield task[0], _produce(*task)
         return
-    context = multiprocessing.get_context("fork")
-    # Keep the garbage collector from touching the inherited objects in the workers: that
-    # would copy every page of the build's memory (all the site's pages) into each of them.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
-            futures = [pool.submit(_produce, *task) for task in tasks]
-            for job, future in zip(jobs, futures):
-                yield job, future.result()
-    finally:
-        gc.unfreeze()
+    context = multiprocessing.get_context("fork")  # build_documents has frozen the collector
+    with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
+        futures = [pool.submit(_produce, *task) for task in tasks]
+        for job, future in zip(jobs, futures):
+            yield job, future.result()
 
 
 def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:

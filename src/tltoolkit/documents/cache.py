@@ -42,7 +42,7 @@ class Cache:
         os.replace(temporary, self.path(key, suffix))
 
     def copy_to(self, key: str, suffix: str, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Copy an entry to `target`, whose folder must exist."""
         shutil.copyfile(self.path(key, suffix), target)
 
     def prune(self, keep: Iterable[str]) -> int:

@@ -22,7 +22,7 @@ from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.site import build_pages
 from tltoolkit.content.stewardship import Review
 from tltoolkit.district import District, load_toolkit
-from tltoolkit.documents import Settings, build_documents, document_paths
+from tltoolkit.documents import Report, Settings, background, build_documents, document_paths
 from tltoolkit.reproducible import ENV, EpochError, iso_date, source_date_epoch
 from tltoolkit.schemas import SCHEMA_DIR, generate as generate_schemas
 
@@ -35,6 +35,7 @@ _catalog: Catalog | None = None
 _settings: Settings | None = None
 _district: District | None = None
 _build_date: date | None = None  # from SOURCE_DATE_EPOCH or the last commit (reproducible builds)
+_documents: background.Pending[Report] | None = None  # started in on_files, awaited in on_post_build
 DOWNLOADS = "downloads"  # printable documents, under the site root
 
 
@@ -85,26 +86,63 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(File.generated(config, download.uri, content=download.content))
     for name, text in generate_schemas().items():  # JSON Schemas for editors, published at schemas/<file>
         files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
-    # Declared here so links to them resolve in strict mode; on_post_build writes the real files.
+    # Declared here so links to them resolve in strict mode. With documents on, on_post_build
+    # writes them and MkDocs leaves them alone; with documents off, they are empty placeholders.
+    declared = _Document if documents_enabled(config) else File
     for path in document_paths(_catalog):
-        files.append(File.generated(config, f"{DOWNLOADS}/{path}", content=b""))
+        files.append(declared.generated(config, f"{DOWNLOADS}/{path}", content=b""))
     if _district and _district.brand:
         files.append(File.generated(config, branding.STYLESHEET, content=branding.site_css(_district.brand)))
     if _district and _district.logo:
         files.append(File.generated(config, config.theme["logo"], content=_district.logo.read_bytes()))
+    _start_documents(config)
     return files
 
 
-def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
-    """Render the printable documents into site/downloads/ (unchanged ones come from the cache)."""
+def _start_documents(config: MkDocsConfig) -> None:
+    """Start the documents now, beside the page build (MkDocs has cleaned site/ by now)."""
+    global _documents
     assert _catalog is not None and _settings is not None
+    if _documents is not None:
+        _documents.cancel()
     if not documents_enabled(config):
+        _documents = None
+        return
+    catalog, settings = _catalog, _settings
+    out = Path(config.site_dir) / DOWNLOADS
+    cache_dir = _project(config) / ".cache" / "documents"
+    _documents = background.start(
+        lambda: build_documents(catalog, out, cache_dir, settings, progress=_progress_log())
+    )
+
+
+class _Document(File):
+    """A printable document that on_post_build writes (MkDocs writing an empty file first,
+    ten thousand times at 5,000 roles, only to have it replaced, is wasted work)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    """Finish the printable documents in site/downloads/ (unchanged ones come from the cache)."""
+    global _documents
+    if _documents is None:
         log.info("toolkit: documents off (TL_DOCUMENTS or extra.documents): downloads are empty placeholders")
         return
-    cache_dir = _project(config) / ".cache" / "documents"
-    out = Path(config.site_dir) / DOWNLOADS
-    report = build_documents(_catalog, out, cache_dir, _settings, progress=_progress_log())
+    pending, _documents = _documents, None
+    if pending.in_background:
+        log.info("toolkit: pages done; waiting for the documents")
+    report = pending.wait()
     log.info("toolkit: %s", report.summary())
+
+
+def on_build_error(error: Exception, **kwargs: object) -> None:
+    """The build failed elsewhere: stop the documents instead of leaving them running."""
+    global _documents
+    if _documents is not None:
+        _documents.cancel()
+        _documents = None
 
 
 # --- a district's branding ---------------------------------------------------

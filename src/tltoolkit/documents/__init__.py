@@ -7,6 +7,7 @@ package never imports MkDocs.
 
 from __future__ import annotations
 
+from . import background
 from .build import Job, Report, Settings, build_documents, document_paths, plan
 
-__all__ = ["Job", "Report", "Settings", "build_documents", "document_paths", "plan"]
+__all__ = ["Job", "background", "Report", "Settings", "build_documents", "document_paths", "plan"]

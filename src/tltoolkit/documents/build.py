@@ -11,7 +11,6 @@ import base64
 import functools
 import gc
 import multiprocessing
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +25,7 @@ from ..content.job_description import job_description
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
+from .background import can_fork
 from . import pdf
 from .docx import DocxSpec
 from .fetcher import RefusedURL
@@ -326,8 +326,7 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
     # The pool forks, so workers start at once with WeasyPrint already imported (spawning
     # costs ~1 s each). A process running other threads (`mkdocs serve` watching files)
     # must not fork: there, and for a handful of jobs, render here instead.
-    can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(jobs) < POOL_THRESHOLD or settings.workers < 2 or not can_fork:
+    if len(jobs) < POOL_THRESHOLD or settings.workers < 2 or not can_fork():
         for task in tasks:
             yield task[0], _produce(*task)
         return

@@ -13,7 +13,6 @@ import gc
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -35,6 +34,9 @@ Paper = Literal["letter", "a4"]
 PAPERS: tuple[str, ...] = ("letter", "a4")
 # Fewer jobs than this render in the calling process: a pool costs more than it saves.
 POOL_THRESHOLD = 4
+# A worker is replaced by a fresh fork after this many documents: python-docx and lxml keep
+# about 0.15 MB from every Word file, which over the 5,000 of a large inventory adds up.
+TASKS_PER_WORKER = 500
 
 
 @dataclass(frozen=True)
@@ -133,9 +135,9 @@ def build_documents(
     """Write every printable document under `out_dir`, rendering only what changed."""
     settings = settings or Settings()
     started = time.perf_counter()
-    # The site's pages are still in memory when the hook calls this: keep the garbage
-    # collector from scanning them over and over while thousands of documents are planned
-    # and, in forked workers, from touching (and so copying) every inherited page.
+    # Keep the garbage collector from scanning everything already in memory (the site's
+    # pages, when called after them) again and again while thousands of documents are
+    # planned, and, in forked workers, from touching (and so copying) every inherited page.
     gc.freeze()
     try:
         return _build(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started)
@@ -331,10 +333,15 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
             yield task[0], _produce(*task)
         return
     context = multiprocessing.get_context("fork")  # build_documents has frozen the collector
-    with ProcessPoolExecutor(max_workers=min(settings.workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(_produce, *task) for task in tasks]
-        for job, future in zip(jobs, futures):
-            yield job, future.result()
+    processes = min(settings.workers, len(jobs))
+    with context.Pool(processes, maxtasksperchild=TASKS_PER_WORKER) as pool:
+        for index, pages in pool.imap_unordered(_produce_numbered, enumerate(tasks)):
+            yield jobs[index], pages
+
+
+def _produce_numbered(numbered: tuple[int, tuple[Job, cache_mod.Cache, Settings]]) -> tuple[int, int]:
+    index, task = numbered
+    return index, _produce(*task)
 
 
 def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:

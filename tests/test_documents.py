@@ -196,3 +196,18 @@ def test_role_page_links_its_pdf_and_docx(catalog):
         assert f"(../downloads/job-descriptions/{role.id}.pdf)" in markdown
         assert f"(../downloads/job-descriptions/{role.id}.docx)" in markdown
     assert "(../downloads/guides/all-guides.pdf)" in pages["guides/index.md"]
+
+
+def test_replacing_workers_midway_loses_and_changes_no_document(minimal_data, tmp_path, monkeypatch):
+    """Workers are replaced every TASKS_PER_WORKER documents (to cap their memory): the files
+    are the same, byte for byte, as those rendered in one process."""
+    from tltoolkit.documents import build as build_mod
+
+    small = load_catalog(minimal_data)
+    alone = build_documents(small, tmp_path / "alone", tmp_path / "cache-alone", dataclasses.replace(SETTINGS, workers=1))
+    monkeypatch.setattr(build_mod, "TASKS_PER_WORKER", 1)  # a fresh worker for every document
+    pooled = build_documents(small, tmp_path / "pooled", tmp_path / "cache-pooled", SETTINGS)
+    assert sorted(pooled.rendered) == sorted(alone.rendered) == sorted(document_paths(small))
+    assert pooled.total >= 3 * SETTINGS.workers  # so each worker was replaced at least twice
+    for path in document_paths(small):
+        assert (tmp_path / "pooled" / path).read_bytes() == (tmp_path / "alone" / path).read_bytes(), path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -12,10 +13,18 @@ import pytest
 from tltoolkit.documents import background
 from tltoolkit.documents.fetcher import RefusedURL
 
-pytestmark = pytest.mark.skipif(not background.can_fork(), reason="needs fork and a single thread")
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 
 
-def test_the_result_comes_back_from_the_forked_process() -> None:
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even if earlier tests left idle threads in the test runner (Playwright's, a test
+    server's): the work forked here takes none of their locks. A build process has no such
+    threads, and the last test checks what happens when it does."""
+    monkeypatch.setattr(background, "can_fork", lambda: True)
+
+
+def test_the_result_comes_back_from_the_forked_process(forking: None) -> None:
     parent = os.getpid()
     pending = background.start(lambda: {"pid": os.getpid(), "sum": sum(range(10))})
     assert pending.in_background
@@ -24,7 +33,7 @@ def test_the_result_comes_back_from_the_forked_process() -> None:
     assert result["pid"] != parent  # the work really ran elsewhere
 
 
-def test_a_failure_in_the_documents_fails_the_build_with_its_own_message() -> None:
+def test_a_failure_in_the_documents_fails_the_build_with_its_own_message(forking: None) -> None:
     def work() -> None:
         raise RefusedURL("job-descriptions/coach.pdf: not 'file:///etc/passwd'")
 
@@ -33,7 +42,7 @@ def test_a_failure_in_the_documents_fails_the_build_with_its_own_message() -> No
         pending.wait()
 
 
-def test_an_exception_that_cannot_travel_back_still_reports_its_text() -> None:
+def test_an_exception_that_cannot_travel_back_still_reports_its_text(forking: None) -> None:
     class Local(Exception):  # defined in a function: pickle cannot find it by name
         pass
 
@@ -44,13 +53,13 @@ def test_an_exception_that_cannot_travel_back_still_reports_its_text() -> None:
         background.start(work).wait()
 
 
-def test_a_process_that_dies_is_reported_not_waited_for_forever() -> None:
+def test_a_process_that_dies_is_reported_not_waited_for_forever(forking: None) -> None:
     pending = background.start(lambda: os._exit(3))
     with pytest.raises(RuntimeError, match="stopped unexpectedly.*exit code 3"):
         pending.wait()
 
 
-def test_cancel_stops_the_work_when_the_page_build_fails(tmp_path: Path) -> None:
+def test_cancel_stops_the_work_when_the_page_build_fails(forking: None, tmp_path: Path) -> None:
     marker = tmp_path / "finished"
 
     def work() -> None:

@@ -206,6 +206,8 @@ def test_replacing_workers_midway_loses_and_changes_no_document(minimal_data, tm
     small = load_catalog(minimal_data)
     alone = build_documents(small, tmp_path / "alone", tmp_path / "cache-alone", dataclasses.replace(SETTINGS, workers=1))
     monkeypatch.setattr(build_mod, "TASKS_PER_WORKER", 1)  # a fresh worker for every document
+    # Use the pool even if earlier tests left idle threads in the test runner (see test_background).
+    monkeypatch.setattr(build_mod, "can_fork", lambda: True)
     pooled = build_documents(small, tmp_path / "pooled", tmp_path / "cache-pooled", SETTINGS)
     assert sorted(pooled.rendered) == sorted(alone.rendered) == sorted(document_paths(small))
     assert pooled.total >= 3 * SETTINGS.workers  # so each worker was replaced at least twice

@@ -296,11 +296,11 @@ def main(argv: list[str] | None = None) -> int:
                                              "command": command, "repeat": repeat, "sizes": [asdict(s) for s in sizes]}))  # fmt: skip
 
     lines = [table(sizes, repeat), ""]
-    lines.append(f"Reference: WeasyPrint lays out {ref_pages} pages of job descriptions batched in one document at "
+    lines.append(f"- Reference: WeasyPrint lays out {ref_pages} pages of job descriptions batched in one document at "
                  f"{reference * 1000:.0f} ms per page on this machine.")  # fmt: skip
     for s in sizes:
         if (b := s.builds.get("cold")) and b.pages:
-            lines.append(f"Cold build, {s.roles:,} roles: {b.rendered:,} documents ({b.pages:,} PDF pages) in {b.doc_seconds:.1f} s, "
+            lines.append(f"- Cold build, {s.roles:,} roles: {b.rendered:,} documents ({b.pages:,} PDF pages) in {b.doc_seconds:.1f} s, "
                          f"{b.doc_seconds / b.pages * 1000:.0f} ms per page including the Word files.")  # fmt: skip
     lines += ["", "| target | measured | limit | met |", "| :----- | -------: | ----: | :-: |"]
     for name, value, limit, op in ratios(sizes, reference):

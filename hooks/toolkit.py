@@ -88,24 +88,25 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(File.generated(config, f"{SCHEMA_DIR}/{name}", content=text))
     # Declared here so links to them resolve in strict mode. With documents on, on_post_build
     # writes them and MkDocs leaves them alone; with documents off, they are empty placeholders.
-    declared = _Document if documents_enabled(config) else File
+    documents = documents_enabled(config)
+    declared = _Document if documents else File
     for path in document_paths(_catalog):
         files.append(declared.generated(config, f"{DOWNLOADS}/{path}", content=b""))
     if _district and _district.brand:
         files.append(File.generated(config, branding.STYLESHEET, content=branding.site_css(_district.brand)))
     if _district and _district.logo:
         files.append(File.generated(config, config.theme["logo"], content=_district.logo.read_bytes()))
-    _start_documents(config)
+    _start_documents(config, documents)
     return files
 
 
-def _start_documents(config: MkDocsConfig) -> None:
+def _start_documents(config: MkDocsConfig, enabled: bool) -> None:
     """Start the documents now, beside the page build (MkDocs has cleaned site/ by now)."""
     global _documents
     assert _catalog is not None and _settings is not None
     if _documents is not None:
         _documents.cancel()
-    if not documents_enabled(config):
+    if not enabled:
         _documents = None
         return
     catalog, settings = _catalog, _settings

@@ -224,7 +224,6 @@ def table(sizes: list[Size], repeat: int) -> str:
     rows.append("")
     if repeat > 1:
         rows += [f"\\* The fastest of {repeat} runs; the two kinds of warm build took turns.", ""]
-    rows.append("")
     rows.append("| roles | site (no downloads) | per role | role page | search index | per role | search ready | first result |")
     rows.append("| ----: | ------------------: | -------: | --------: | -----------: | -------: | -----------: | -----------: |")
     for s in sizes:

@@ -24,8 +24,8 @@ from ..content.job_description import job_description
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 from . import cache as cache_mod
-from .background import can_fork
 from . import pdf
+from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL
 from .html import HtmlRenderer

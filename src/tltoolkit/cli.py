@@ -60,12 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     except FolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if config and (problems := check_config(config)):  # first: a copied folder also misses the data folder
+        print("\n".join(f"error: {problem}" for problem in problems), file=sys.stderr)
+        return 1
     if not data_dir.is_dir():
         print(f"error: no data folder at {data_dir}", file=sys.stderr)
         return 2
-    if config and (problems := check_config(config)):
-        print("\n".join(f"error: {problem}" for problem in problems), file=sys.stderr)
-        return 1
     try:
         catalog, district = load_toolkit(data_dir, district_file)
     except DataErrors as exc:
@@ -95,7 +95,9 @@ def _new(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, new_guide, new_role
 
     try:
-        data, district, _ = _toolkit_and_district(args.data, args.district)
+        data, district, config = _toolkit_and_district(args.data, args.district)
+        if config and (problems := check_config(config)):
+            raise ScaffoldError("\nerror: ".join(problems))
         if args.kind == "role":
             done = new_role(data, args.id, title=args.title, category=args.category, skills=args.skills,
                             district=district)  # fmt: skip

@@ -226,35 +226,42 @@ class NewDistrict:
 
 def check_target(folder: Path, project: Path) -> Path:
     """The folder to create, absolute; refuse (FolderError) where a district folder could not work."""
+    shown = folder  # as the user gave it
     lexical, project = Path(os.path.abspath(project)), project.resolve()
     folder = Path(os.path.abspath(folder))
     resolved = folder.resolve()
+    typed = folder.relative_to(lexical).parts if folder.is_relative_to(lexical) else ()
+    if typed and typed[0] in TOOLKIT_FOLDERS:  # before following links: docs/ may be one
+        raise FolderError(
+            f"{shown} is inside the toolkit's own folder '{typed[0]}/': its files would mix with the "
+            "toolkit's; choose a folder of its own, like districts/oakvale"
+        )
     if resolved == project:
-        raise FolderError(f"{folder} is the project folder itself: give a new folder inside it, like districts/oakvale")
+        raise FolderError(f"{shown} is the project folder itself: give a new folder inside it, like districts/oakvale")
     if not resolved.is_relative_to(project):
         raise FolderError(
-            f"{folder} is outside the project ({project}): a district folder must be inside it, so that one "
+            f"{shown} is outside the project ({project}): a district folder must be inside it, so that one "
             "repository holds the toolkit and the district (builds are dated and reproduced from it) and the "
             "relative paths back to the toolkit keep working when the project is copied or moved"
         )
     relative = resolved.relative_to(project)
     if relative.parts[0] in TOOLKIT_FOLDERS:
         raise FolderError(
-            f"{folder} is inside the toolkit's own folder '{relative.parts[0]}/': its files would mix with the "
+            f"{shown} is inside the toolkit's own folder '{relative.parts[0]}/': its files would mix with the "
             "toolkit's; choose a folder of its own, like districts/oakvale"
         )
-    if folder.is_relative_to(lexical) and folder.relative_to(lexical) != relative:
+    if typed and typed != relative.parts:
         # Reached through a symbolic link: MkDocs would count the '../' from the link's place, not the folder's.
-        raise FolderError(f"{folder} is reached through a symbolic link; give the folder's own path, {resolved}")
+        raise FolderError(f"{shown} is reached through a symbolic link; give the folder's own path, {resolved}")
     if resolved.exists() and not resolved.is_dir():
-        raise FolderError(f"{folder} is a file, not a folder")
+        raise FolderError(f"{shown} is a file, not a folder")
     if resolved.is_dir() and any(resolved.iterdir()):
-        raise FolderError(f"{folder} already exists and is not empty: choose a new folder (nothing is overwritten)")
+        raise FolderError(f"{shown} already exists and is not empty: choose a new folder (nothing is overwritten)")
     for parent in resolved.parents:
         if parent == project:
             break
         if (parent / SETTINGS).is_file():
-            raise FolderError(f"{folder} is inside the district folder {parent}: choose a folder of its own")
+            raise FolderError(f"{shown} is inside the district folder {parent}: choose a folder of its own")
     return resolved
 
 

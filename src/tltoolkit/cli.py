@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--district", type=Path, help=f"add to this district's own data instead (its district.yml, "
                          "folder or mkdocs.yml)")  # fmt: skip
     district = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
-    district.add_argument("folder", type=Path, help="the new folder, anywhere inside the project, like districts/oakvale")
+    district.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
     district.add_argument("--name", required=True, help="the district's full name, like 'Oakvale School District'")
     district.add_argument("--short-name", help="a short form for headers, like 'Oakvale'")
     district.add_argument("--paper", default="letter", help="paper of the printable documents: letter or a4")
@@ -132,7 +132,7 @@ def _new_district(args: argparse.Namespace) -> int:
     at = _shown(done.folder)
     levels = done.prefix.count("../")
     print(f"Created {at}/ for {args.name}, {levels} level{'s' if levels > 1 else ''} below the project:")
-    for name, what in ((SETTINGS, "the district's name, logo, colours, contact, licence, paper: every setting, explained"),
+    for name, what in ((SETTINGS, "the district's name, logo, colours, contact, licence, paper: each explained"),
                        (f"{OVERLAY}/", "the district's own roles, guides, conditions and moves (none yet)"),
                        (CONFIG, f"the toolkit's site settings, with paths leading back to it ('{done.prefix}')"),
                        (README, "what is here and the commands below")):  # fmt: skip

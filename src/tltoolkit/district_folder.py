@@ -31,6 +31,7 @@ from .schemas import COMMENT, DISTRICT_SCHEMA, SCHEMA_DIR
 
 CONFIG, SETTINGS, OVERLAY = "mkdocs.yml", "district.yml", "data"
 README = "README.md"
+TOOLKIT_HOOK = "hooks/toolkit.py"  # with mkdocs.yml beside it: the toolkit's project folder
 # The toolkit's own folders: a district inside one would mix its files with the toolkit's
 # (inside docs/ they would even be published as pages).
 TOOLKIT_FOLDERS = ("data", "docs", "hooks", "overrides", "schemas", "scripts", "src", "tests", "site", "offline",
@@ -85,11 +86,10 @@ def toolkit_paths(project: Path) -> dict[str, Any]:
 
 def district_config(name: str, prefix: str, paths: dict[str, Any]) -> str:
     """The district's mkdocs.yml: the toolkit's, inherited, with every path leading back to it."""
-    depth = prefix.count("../")
     lines = [
         f"# {_one_line(name)}: the toolkit made the district's own (made by scripts/new-district).",
         "# Everything below the INHERIT line differs from the toolkit's mkdocs.yml; paths are relative",
-        f"# to this folder, {depth} level{'s' if depth > 1 else ''} below the project, so each '{prefix}' leads back to the",
+        f"# to this folder, {_levels(prefix)} below the project, so each '{prefix}' leads back to the",
         "# toolkit. Moved to another depth, the paths no longer fit: make a new folder with",
         "# scripts/new-district and move district.yml and data/ into it. The district's name, logo,",
         "# colours, contact, licence and paper are in district.yml, and its own roles, guides,",
@@ -146,7 +146,8 @@ def district_settings(
 
 
 def _fields(
-    model: type[BaseModel], given: dict[str, Any], examples: dict[str, Any], key: str, indent: str, samples: bool = False
+    model: type[BaseModel], given: dict[str, Any], examples: dict[str, Any], key: str, indent: str,
+    samples: bool = False,
 ) -> list[str]:  # fmt: skip
     """One block per field: its description, then its value (given), or a sample, commented out unless `samples`."""
     lines: list[str] = []
@@ -156,7 +157,8 @@ def _fields(
         active = dotted in given or (nested is not None and any(k.startswith(f"{dotted}.") for k in given))
         lines += _described(info.description or name.replace("_", " "), indent)
         if name == "overlay":
-            lines.append(f"{indent}# Add a role there with: scripts/new-role ID --district {given.get('_shown', SETTINGS)}")
+            shown = given.get("_shown", SETTINGS)
+            lines.append(f"{indent}# Add a role there with: scripts/new-role ID --district {shown}")
         if nested is not None:
             if active or samples:
                 lines += [f"{indent}{name}:", *_fields(nested, given, examples, f"{dotted}.", indent + "  ", samples)]
@@ -190,7 +192,9 @@ def _scalar(value: Any) -> str:
         return str(value).lower() if isinstance(value, bool) else str(value)
     text = str(value)
     plain = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*|[a-z0-9]+\.(?:svg|png)", text) and not text.isdigit()
-    return text if plain and text not in ("null", "true", "false", "yes", "no", "on", "off") else json.dumps(text, ensure_ascii=False)
+    if plain and text not in ("null", "true", "false", "yes", "no", "on", "off"):
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _described(description: str, indent: str) -> list[str]:
@@ -274,8 +278,8 @@ def new_district(
     from .errors import DataErrors
 
     project = Path(project).resolve()
-    if not (project / CONFIG).is_file() or not (project / OVERLAY).is_dir():
-        raise FolderError(f"{project} is not the toolkit's project folder (no {CONFIG} and {OVERLAY}/ there)")
+    if not _is_toolkit(project):
+        raise FolderError(f"{project} is not the toolkit's project folder (no {CONFIG} and {TOOLKIT_HOOK} there)")
     if paper not in PAPERS:
         raise FolderError(f"--paper '{paper}' is not one of: {', '.join(PAPERS)}")
     for option, value in (("--name", name), ("--short-name", short_name)):
@@ -302,7 +306,8 @@ def new_district(
         load_toolkit(project / toolkit_paths(project)["data_dir"], settings_file)
     except DataErrors as exc:
         _remove(files, created)
-        raise FolderError(f"the new district's settings would not validate, nothing was created:\n{exc.report()}") from None
+        message = f"the new district's settings would not validate, nothing was created:\n{exc.report()}"
+        raise FolderError(message) from None
     except BaseException:
         _remove(files, created)
         raise
@@ -415,10 +420,11 @@ def _levels(prefix: str) -> str:
 
 def _project_above(folder: Path) -> Path | None:
     """The nearest folder above `folder` that holds the toolkit (its mkdocs.yml and hooks/toolkit.py)."""
-    for parent in Path(os.path.abspath(folder)).parents:
-        if (parent / CONFIG).is_file() and (parent / "hooks" / "toolkit.py").is_file():
-            return parent
-    return None
+    return next((parent for parent in Path(os.path.abspath(folder)).parents if _is_toolkit(parent)), None)
+
+
+def _is_toolkit(folder: Path) -> bool:
+    return (folder / CONFIG).is_file() and (folder / TOOLKIT_HOOK).is_file()
 
 
 class _Tolerant(yaml.SafeLoader):

@@ -80,7 +80,8 @@ def new_role(
     else:  # a district's first role of its own
         text, indent = None, "  "
         schema = comment_line(path, data_dir.parent / SCHEMA_DIR / f"roles{SUFFIX}")
-        prefix = f"{schema}\n# The district's own roles: a new id adds a role, a toolkit role's id replaces it whole.\nroles:\n"
+        about = "# The district's own roles: a new id adds a role, a toolkit role's id replaces it whole."
+        prefix = f"{schema}\n{about}\nroles:\n"
     lines = _emit_item(m.Role, given, _references(catalog), indent)
     first_line = prefix.count("\n") + 1
     return _write_and_check(where.load, catalog, path, prefix + "\n".join(lines) + "\n", text, first_line, lines)

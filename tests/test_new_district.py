@@ -23,11 +23,17 @@ from projects import ROOT, project_copy
 from tltoolkit.cli import main
 from tltoolkit.district import load_district, load_toolkit
 from tltoolkit.district_folder import (
-    EXAMPLES, FolderError, _read_config, check_config, district_settings, locate, new_district,
+    EXAMPLES, FolderError, Located, _read_config, check_config, district_settings, locate, new_district,
 )  # fmt: skip
 from tltoolkit.models import DistrictFile
 
 NAME = "Oakvale School District"
+
+
+@pytest.fixture(autouse=True)
+def _typed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paths typed are taken from the test's working folder unless a test says otherwise."""
+    monkeypatch.delenv("TL_CALLER_DIR", raising=False)
 
 
 @pytest.fixture
@@ -218,11 +224,12 @@ def test_refuses_outside_a_toolkit_project(tmp_path: Path) -> None:
 def test_a_district_is_found_from_its_folder_config_or_settings(project: Path) -> None:
     new_district(project, project / "districts" / "oakvale", NAME)
     folder = project / "districts" / "oakvale"
-    for given in (folder, folder / "mkdocs.yml"):
+    for given in (folder, folder / "mkdocs.yml", folder / "district.yml"):
         found = locate(given)
         assert found.settings == folder / "district.yml" and found.config == folder / "mkdocs.yml"
         assert os.path.normpath(found.data_dir) == str(project / "data")
-    assert locate(folder / "district.yml").settings == folder / "district.yml"
+    (folder / "mkdocs.yml").unlink()  # a district.yml alone: the toolkit's data is where --data says (or data/)
+    assert locate(folder / "district.yml") == Located(folder / "district.yml", None, None)
     with pytest.raises(FolderError, match="no file or folder at"):
         locate(folder / "nope")
     with pytest.raises(FolderError, match="holds no district.yml"):
@@ -235,7 +242,7 @@ def test_validate_takes_the_district_by_folder_or_config(project: Path, monkeypa
     new_district(project, project / "districts" / "oakvale", NAME)
     monkeypatch.chdir(project / "districts")  # data/ is found through the district's mkdocs.yml
     for given in ("oakvale", "oakvale/mkdocs.yml", "oakvale/district.yml"):
-        code = main(["validate", "--district", given, *(["--", "../data"] if given.endswith("district.yml") else [])])
+        code = main(["validate", "--district", given])
         out, err = capsys.readouterr()
         assert code == 0, err
         assert "all data is valid: 43 roles" in out and "oakvale/district.yml" in out
@@ -344,9 +351,10 @@ def test_scripts_explain_a_copied_folder_and_wrong_paths(tmp_path: Path) -> None
     shutil.copytree(ROOT / "examples" / "sample-district", project / "oakvale")  # the copy people make by hand
 
     for command in (["site", "build", "-f", "oakvale/mkdocs.yml"], ["site", "offline", "-f", "oakvale/mkdocs.yml"],
-                    ["validate", "--district", "oakvale"]):  # fmt: skip
+                    ["validate", "--district", "oakvale"], ["validate", "--district", "oakvale/district.yml"],
+                    ["new-role", "x-lead", "--district", "oakvale/district.yml"]):  # fmt: skip
         result = _run([str(project / "scripts" / command[0]), *command[1:]], project, env)
-        assert result.returncode == 1, command
+        assert result.returncode == (2 if command[0] == "new-role" else 1), command  # new-role: a refusal, as always
         assert "Replace '../../' with '../' in oakvale/mkdocs.yml" in result.stderr, command
         assert "Traceback" not in result.stderr and "Inherited config file" not in result.stderr
     assert not (project / "oakvale" / "site").exists() and not (project / "oakvale" / "offline").exists()

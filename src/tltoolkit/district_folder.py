@@ -367,7 +367,15 @@ def locate(given: Path) -> Located:
         raise FolderError(f"no file or folder at {given}")
     if given.name == CONFIG:
         return _from_config(given)
-    return Located(given, None, None)  # district.yml, read and checked (line by line) by load_district
+    beside = given.parent / CONFIG  # district.yml: its folder's mkdocs.yml, if it names it, says where the data is
+    if beside.is_file():
+        try:
+            found = _from_config(beside)
+        except FolderError:
+            found = None
+        if found is not None and found.settings.is_file() and os.path.samefile(found.settings, given):
+            return found
+    return Located(given, None, None)  # read and checked (line by line) by load_district
 
 
 def _from_config(config: Path) -> Located:
@@ -377,7 +385,8 @@ def _from_config(config: Path) -> Located:
     if not isinstance(district, str):
         raise FolderError(f"{config} names no district (extra: district: {SETTINGS}): it is the plain toolkit's")
     data_dir = extra.get("data_dir")
-    return Located(config.parent / district, config.parent / data_dir if isinstance(data_dir, str) else None, config)
+    settings_file = config.parent / district
+    return Located(settings_file, config.parent / data_dir if isinstance(data_dir, str) else None, config)
 
 
 def check_config(config: Path, project: Path | None = None) -> list[str]:

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             sub.add_argument("--category", help="the role's category (default: the first allowed)")
         sub.add_argument("--skill", action="append", dest="skills", help="a skill id; repeat for more")
         sub.add_argument("--data", type=Path, help="folder of the toolkit's YAML files (default: data)")
-        sub.add_argument("--district", type=Path, help=f"add to this district's own data instead (its district.yml, "
+        sub.add_argument("--district", type=Path, help="add to this district's own data instead (its district.yml, "
                          "folder or mkdocs.yml)")  # fmt: skip
     district = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
     district.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
@@ -138,12 +138,16 @@ def _new_district(args: argparse.Namespace) -> int:
                        (README, "what is here and the commands below")):  # fmt: skip
         print(f"  {at}/{name:<14} {what}")
     print(f"Next, from the project folder ({Path.cwd()}):")
-    print(f"  1. edit {at}/{SETTINGS}: take the '# ' away from the settings you want")
-    print(f"  2. scripts/validate --district {at}/{SETTINGS}")
-    print(f"  3. scripts/new-role ID --district {at}/{SETTINGS}      (a role of the district's own; new-guide too)")
-    print(f"  4. scripts/site -f {at}/{CONFIG}                       (serve at http://127.0.0.1:8000; "
-          f"'scripts/site build -f ...' writes {at}/site/)")  # fmt: skip
-    print(f"  5. scripts/site offline -f {at}/{CONFIG}               (the copy to open from disk, in {at}/offline/)")
+    steps = [
+        (f"edit {at}/{SETTINGS}", "take the '# ' away from the settings you want"),
+        (f"scripts/validate --district {at}/{SETTINGS}", "check it, with the toolkit's data"),
+        (f"scripts/new-role ID --district {at}/{SETTINGS}", "a role of the district's own (new-guide too)"),
+        (f"scripts/site -f {at}/{CONFIG}", f"serve the site; 'scripts/site build -f ...' writes {at}/site/"),
+        (f"scripts/site offline -f {at}/{CONFIG}", f"the copy to open from disk, in {at}/offline/"),
+    ]
+    width = max(len(command) for command, _ in steps)
+    for number, (command, what) in enumerate(steps, 1):
+        print(f"  {number}. {command:<{width}}   # {what}")
     return 0
 
 

@@ -361,6 +361,8 @@ def test_scripts_explain_a_copied_folder_and_wrong_paths(tmp_path: Path) -> None
 
     for command, message in ((["site", "build", "-f", "nowhere/mkdocs.yml"], "error: no mkdocs.yml at"),
                              (["new-role", "x-lead", "--district", "nowhere.yml"], "no file or folder at nowhere.yml"),
-                             (["site", "offline", "-d", "out"], "give the offline copy's folder as DIR")):  # fmt: skip
+                             (["site", "offline", "-d", "out"], "give the offline copy's folder as DIR"),
+                             (["site", "offline", "-f", "x/mkdocs.yml", "out"],
+                              "error: give the folder first: scripts/site offline out -f")):  # fmt: skip
         result = _run([str(project / "scripts" / command[0]), *command[1:]], project, env)
         assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr, command

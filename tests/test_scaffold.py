@@ -13,7 +13,8 @@ from pydantic import Field, StringConstraints, create_model
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
 from tltoolkit.models import Model, Text, items
-from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_role, placeholders
+from tltoolkit.district import load_toolkit
+from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_guide, new_role, placeholders
 
 
 def test_new_role_is_appended_valid_and_leaves_the_file_before_it_alone(minimal_data: Path, capsys) -> None:
@@ -159,3 +160,83 @@ def test_skeleton_asks_for_examples_when_it_cannot_make_up_a_value(field: object
         _emit_fields(odd, {}, {}, "")
     with_example = create_model("Odd", value=(field, Field(examples=[2026.5 if field is float else "2026-05"])))
     assert with_example.model_validate(yaml.safe_load("\n".join(_emit_fields(with_example, {}, {}, ""))))
+
+
+# --- a district's own entries (--district) ---------------------------------------------
+
+
+@pytest.fixture
+def district(minimal_data: Path) -> Path:
+    """A district folder beside the small data set, with an empty overlay folder."""
+    folder = minimal_data.parent / "districts" / "oakvale"
+    (folder / "data").mkdir(parents=True)
+    (folder / "district.yml").write_text("name: Oakvale School District\noverlay: data\n", encoding="utf-8")
+    return folder / "district.yml"
+
+
+def test_new_role_for_a_district_goes_to_its_own_roles_file(minimal_data: Path, district: Path, capsys) -> None:
+    toolkit_roles = (minimal_data / "roles.yml").read_bytes()
+
+    assert main(["new", "role", "oakvale-reading-lead", "--data", str(minimal_data), "--district", str(district)]) == 0
+
+    own = district.parent / "data" / "roles.yml"
+    text = own.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../../schemas/roles.schema.json"
+    assert (minimal_data / "roles.yml").read_bytes() == toolkit_roles  # the toolkit's file is not touched
+    catalog, _ = load_toolkit(minimal_data, district)
+    assert catalog.role["oakvale-reading-lead"].title == "Oakvale reading lead"
+    assert catalog.origin("roles", "oakvale-reading-lead").endswith("districts/oakvale/data/roles.yml")
+    out = capsys.readouterr().out
+    line = int(out.split("roles.yml:")[1].split()[0])
+    assert text.splitlines()[line - 1].strip().startswith('summary: "TODO')
+    assert "/roles/oakvale-reading-lead/" in out and f"scripts/validate --district {district}" in out
+
+    new_role(minimal_data, "oakvale-math-lead", district=district)  # the second is appended after the first
+    assert own.read_text(encoding="utf-8").startswith(text + "\n")
+    assert {"oakvale-reading-lead", "oakvale-math-lead"} <= set(load_toolkit(minimal_data, district)[0].role)
+
+
+def test_validate_with_the_district_lists_its_prompts_too(minimal_data: Path, district: Path, capsys) -> None:
+    new_role(minimal_data, "oakvale-reading-lead", district=district)
+    capsys.readouterr()
+    assert main(["validate", str(minimal_data), "--district", str(district)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: districts/oakvale/data/roles.yml:" in err
+    assert "roles[0].summary: TODO prompt still to replace" in err
+    assert "warning: data/roles.yml" not in err
+
+
+@pytest.mark.parametrize(
+    ("settings", "args", "message"),
+    [
+        (None, ["grade-level-team-leader"],
+         "a role with id 'grade-level-team-leader' already exists in data/roles.yml"),
+        ("name: Oakvale\n", ["new-one"], "names no folder for the district's own data: add the line 'overlay: data'"),
+        ("name: Oakvale\noverlay: data\npaper: legal\n", ["new-one"],
+         "error: the data has 1 problem(s) to fix first: run scripts/validate --district"),
+    ],
+    ids=["toolkit-id", "no-overlay", "bad-settings"],
+)
+def test_district_refusals_change_nothing(minimal_data: Path, district: Path, capsys, settings: str | None,
+                                          args: list[str], message: str) -> None:  # fmt: skip
+    if settings is not None:
+        district.write_text(settings, encoding="utf-8")
+    assert main(["new", "role", *args, "--data", str(minimal_data), "--district", str(district)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1, err
+    assert list((district.parent / "data").iterdir()) == []
+
+
+def test_new_guide_for_a_district(minimal_data: Path, district: Path, capsys) -> None:
+    done = new_guide(minimal_data, "oakvale-onboarding", district=district)
+
+    assert done.file == district.parent / "data" / "guides" / "oakvale-onboarding.yml"
+    assert done.file.read_text(encoding="utf-8").splitlines()[0] == (
+        "# yaml-language-server: $schema=../../../../schemas/guide.schema.json"
+    )
+    assert "oakvale-onboarding" in {g.id for g in load_toolkit(minimal_data, district)[0].guides}
+    toolkit_guide = sorted((minimal_data / "guides").glob("*.yml"))[0].stem
+    assert main(["new", "guide", toolkit_guide, "--data", str(minimal_data), "--district", str(district)]) == 2
+    err = capsys.readouterr().err
+    assert f"a guide with id '{toolkit_guide}' already exists: data/guides/{toolkit_guide}.yml; " in err
+    assert "for the district's own version, copy it into" in err

@@ -7,7 +7,9 @@ comment, and references an id that exists. The result validates as it stands, so
 builds at once; `python -m tltoolkit validate` lists the TODO prompts still to replace.
 
 A role is appended to the end of roles.yml as text (nothing before it is rewritten, comments
-survive); a guide gets a file of its own, starting with its schema comment.
+survive); a guide gets a file of its own, starting with its schema comment. With a district's
+settings file, the entry goes to the district's overlay folder instead (roles.yml is made, with
+its schema comment, if the district has none yet) and is checked with the toolkit's data laid under it.
 """
 
 from __future__ import annotations
@@ -19,17 +21,17 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import models as m
-from .catalog import GUIDES_DIR, Catalog, load_catalog
+from .catalog import GUIDES_DIR, Catalog, display_name, load_catalog
 from .errors import DataError, DataErrors
 from .references import RESERVED_ROLE_IDS
-from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, comment_line
+from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, SUFFIX, comment_line
 from .yamlsource import Path_, read_yaml
 
 PLACEHOLDER = "TODO"
@@ -51,14 +53,15 @@ class Scaffolded:
 
 def new_role(
     data_dir: Path, role_id: str, *, title: str | None = None, category: str | None = None,
-    skills: list[str] | None = None,
+    skills: list[str] | None = None, district: Path | None = None,
 ) -> Scaffolded:  # fmt: skip
-    """Append a new role to roles.yml; return where to go next."""
+    """Append a new role to roles.yml (the toolkit's, or the overlay's of `district`); return where to go next."""
     data_dir = Path(data_dir)
-    catalog = _valid_catalog(data_dir)
+    where = _where(data_dir, district)
+    catalog = where.catalog
     _check_id(role_id, "role")
     if role_id in catalog.role:
-        raise ScaffoldError(f"a role with id '{role_id}' already exists in {data_dir.name}/roles.yml")
+        raise ScaffoldError(f"a role with id '{role_id}' already exists in {catalog.origin('roles', role_id)}")
     if role_id in RESERVED_ROLE_IDS:
         raise ScaffoldError(f"role id '{role_id}' is the address of {RESERVED_ROLE_IDS[role_id]}: choose another")
     title = title or _title_from(role_id)
@@ -69,25 +72,35 @@ def new_role(
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Role, given)
 
-    path = data_dir / "roles.yml"
-    text = path.read_text(encoding="utf-8")
-    indent = _list_indent(text, path, "roles")
+    path = where.folder / "roles.yml"
+    if path.is_file():
+        text: str | None = path.read_text(encoding="utf-8")
+        indent = _list_indent(text, path, "roles")
+        prefix = (text if text.endswith("\n") else text + "\n") + "\n"  # a blank line before the entry, like the others
+    else:  # a district's first role of its own
+        text, indent = None, "  "
+        schema = comment_line(path, data_dir.parent / SCHEMA_DIR / f"roles{SUFFIX}")
+        about = "# The district's own roles: a new id adds a role, a toolkit role's id replaces it whole."
+        prefix = f"{schema}\n{about}\nroles:\n"
     lines = _emit_item(m.Role, given, _references(catalog), indent)
-    prefix = (text if text.endswith("\n") else text + "\n") + "\n"  # a blank line before the entry, like the others
     first_line = prefix.count("\n") + 1
-    return _write_and_check(data_dir, catalog, path, prefix + "\n".join(lines) + "\n", text, first_line, lines)
+    return _write_and_check(where.load, catalog, path, prefix + "\n".join(lines) + "\n", text, first_line, lines)
 
 
 def new_guide(
-    data_dir: Path, guide_id: str, *, title: str | None = None, skills: list[str] | None = None
-) -> Scaffolded:
-    """Write data/guides/<id>.yml; return where to go next."""
+    data_dir: Path, guide_id: str, *, title: str | None = None, skills: list[str] | None = None,
+    district: Path | None = None,
+) -> Scaffolded:  # fmt: skip
+    """Write data/guides/<id>.yml (or the district overlay's); return where to go next."""
     data_dir = Path(data_dir)
-    catalog = _valid_catalog(data_dir)
+    where = _where(data_dir, district)
+    catalog = where.catalog
     _check_id(guide_id, "guide")
-    path = data_dir / GUIDES_DIR / f"{guide_id}.yml"
-    if path.exists():
-        raise ScaffoldError(f"a guide with id '{guide_id}' already exists: {data_dir.name}/{GUIDES_DIR}/{path.name}")
+    path = where.folder / GUIDES_DIR / f"{guide_id}.yml"
+    if path.exists() or guide_id in {guide.id for guide in catalog.guides}:
+        found = catalog.origin("guides", guide_id)
+        own = f"; for the district's own version, copy it into {path.parent} and edit it there" if district else ""
+        raise ScaffoldError(f"a guide with id '{guide_id}' already exists: {found}{own}")
     if guide_id in RESERVED_GUIDE_IDS:
         raise ScaffoldError(f"guide id '{guide_id}' is the address of {RESERVED_GUIDE_IDS[guide_id]}: choose another")
     given = {"id": guide_id, "title": title or _title_from(guide_id)}
@@ -96,7 +109,14 @@ def new_guide(
 
     schema = data_dir.parent / SCHEMA_DIR / GUIDE_SCHEMA
     lines = [comment_line(path, schema), *_emit_fields(m.Guide, given, _references(catalog), "")]
-    return _write_and_check(data_dir, catalog, path, "\n".join(lines) + "\n", None, 1, lines)
+    made = not path.parent.is_dir()
+    path.parent.mkdir(exist_ok=True)  # a district's first guide of its own
+    try:
+        return _write_and_check(where.load, catalog, path, "\n".join(lines) + "\n", None, 1, lines)
+    except BaseException:
+        if made and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+        raise
 
 
 # --- the entry, from the model -------------------------------------------------
@@ -240,13 +260,39 @@ def _bound(info: FieldInfo, name: str, default: int) -> int:
 # --- checks and writing --------------------------------------------------------
 
 
-def _valid_catalog(data_dir: Path) -> Catalog:
+@dataclass(frozen=True)
+class _Where:
+    """Where a new entry goes, how the data it joins is loaded, and that data as it is now."""
+
+    folder: Path  # the toolkit's data folder, or the district's overlay
+    load: Callable[[], Catalog]
+    catalog: Catalog
+
+
+def _where(data_dir: Path, district: Path | None) -> _Where:
     if not data_dir.is_dir():
         raise ScaffoldError(f"no data folder at {data_dir}")
+    if district is None:
+        load: Callable[[], Catalog] = lambda: load_catalog(data_dir)  # noqa: E731
+        check = "scripts/validate"
+    else:
+        from .district import load_toolkit
+
+        load = lambda: load_toolkit(data_dir, district)[0]  # noqa: E731
+        check = f"scripts/validate --district {district}"
     try:
-        return load_catalog(data_dir)
+        catalog = load()
     except DataErrors as exc:
-        raise ScaffoldError(f"the data has {len(exc.errors)} problem(s) to fix first: run scripts/validate") from None
+        raise ScaffoldError(f"the data has {len(exc.errors)} problem(s) to fix first: run {check}") from None
+    if district is None:
+        return _Where(data_dir, load, catalog)
+    from .district import load_district
+
+    overlay = load_district(district)[0].overlay
+    if overlay is None:
+        raise ScaffoldError(f"{district} names no folder for the district's own data: add the line 'overlay: data' "
+                            "to it and make that folder beside it")  # fmt: skip
+    return _Where(overlay, load, catalog)
 
 
 def _check_id(item_id: str, kind: str) -> None:
@@ -298,12 +344,13 @@ def _list_indent(text: str, path: Path, key: str) -> str:
 
 
 def _write_and_check(
-    data_dir: Path, before: Catalog, path: Path, text: str, original: str | None, first_line: int, lines: list[str]
-) -> Scaffolded:
+    load: Callable[[], Catalog], before: Catalog, path: Path, text: str, original: str | None, first_line: int,
+    lines: list[str],
+) -> Scaffolded:  # fmt: skip
     """Write, validate, and put the file back as it was if the result does not validate."""
     path.write_text(text, encoding="utf-8")
     try:
-        after = load_catalog(data_dir)
+        after = load()
     except DataErrors:
         if original is None:
             path.unlink()
@@ -334,13 +381,13 @@ def _address(uri: str) -> str:
 # --- placeholders left in the data -----------------------------------------------
 
 
-def placeholders(data_dir: Path) -> list[DataError]:
-    """Every text value that still starts with the scaffold's TODO prompt."""
+def placeholders(data_dir: Path, root: Path | None = None) -> list[DataError]:
+    """Every text value that still starts with the scaffold's TODO prompt (file names shown from `root`)."""
     from .schemas import data_files
 
     found: list[DataError] = []
     for path, _ in data_files(Path(data_dir)):
-        display = f"{Path(data_dir).name}/{path.relative_to(data_dir).as_posix()}"
+        display = display_name(path, root) if root else f"{Path(data_dir).name}/{path.relative_to(data_dir).as_posix()}"
         try:
             doc = read_yaml(path, display)
         except DataErrors:

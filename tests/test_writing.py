@@ -135,7 +135,7 @@ def test_conditions_and_focus_area_link_to_where_an_idea_lives(catalog) -> None:
     conditions = pages["conditions/index.md"]
     assert "(../skills/shared-leadership.md#standing-one-on-ones)" in conditions
     assert "(../guides/protecting-leadership-time.md)" in conditions
-    assert "Principal move: [Meet one-on-one with each teacher leader on a predictable schedule]" in conditions
+    assert "Principal move (Shared leadership): [Meet one-on-one with each teacher leader on a predictable schedule]" in conditions
     area = pages["focus-area/index.md"]
     assert "Condition: [Protected time for leadership work](../conditions/index.md#protected-time)" in area
     linked = sum(len(c.see_also) for c in catalog.conditions)

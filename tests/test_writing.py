@@ -138,6 +138,8 @@ def test_conditions_and_focus_area_link_to_where_an_idea_lives(catalog) -> None:
     assert "Principal move (Shared leadership): [Meet one-on-one with each teacher leader on a predictable schedule]" in conditions
     area = pages["focus-area/index.md"]
     assert "Condition: [Protected time for leadership work](../conditions/index.md#protected-time)" in area
+    printed = next(str(job.payload) for job in plan(catalog, Settings()) if job.path == "school-conditions.pdf")
+    assert "“Meet one-on-one with each teacher leader on a predictable schedule” (Shared leadership)" in printed
     linked = sum(len(c.see_also) for c in catalog.conditions)
     assert linked >= len(catalog.conditions)  # nearly every condition points somewhere
 

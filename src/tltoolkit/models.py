@@ -14,6 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# A pointer to where an idea is treated in full, so a page can link to it instead of repeating it.
+SeeAlso = Annotated[
+    str, StringConstraints(pattern=rf"^(?:condition:{_SLUG}|guide:{_SLUG}|move:{_SLUG}/{_SLUG})$", max_length=170)
+]
 
 
 def items(low: int, high: int | None = None, of: type = Text) -> type:  # type: ignore[type-arg]
@@ -147,6 +152,12 @@ class Condition(Stewarded):
     description: Text = Field(description="What the condition is and why teacher leaders need it.")
     signs: items(1, 6) = Field(description="1 to 6 observable signs that the condition is in place.")
     strategies: items(2, 8) = Field(description="2 to 8 sample strategies a school can use to build the condition.")
+    see_also: items(0, 6, SeeAlso) = Field(
+        default=[],
+        description="0 to 6 pages that treat a related idea in full, shown as links: 'move:<skill-id>/<move-id>', "
+        "'condition:<id>' or 'guide:<id>'.",
+        examples=[["move:shared-leadership/standing-one-on-ones"]],
+    )
 
 
 class ConditionsFile(Model):
@@ -216,12 +227,23 @@ class Guide(Stewarded):
     steps: items(2, 10, GuideStep) = Field(description="2 to 10 steps of the conversation, in order.")
     agreements: items(1, 6) = Field(description="1 to 6 agreements the conversation should end with.")
     next_steps: items(1, 6) = Field(description="1 to 6 follow-up actions after the conversation.")
+    # Optional so guides a district wrote before these fields existed still load; the toolkit's guides all set them.
+    agreements_minutes: Annotated[int, Field(ge=1, le=60)] | None = Field(
+        default=None, description="Minutes set aside to settle the agreements (1 to 60); counted in the guide's time.",
+        examples=[5],
+    )
+    next_steps_minutes: Annotated[int, Field(ge=1, le=60)] | None = Field(
+        default=None, description="Minutes set aside to agree the next steps (1 to 60); counted in the guide's time.",
+        examples=[5],
+    )
     skills: items(1, 6, Slug) = Field(description="1 to 6 skill ids from skills.yml the guide draws on.")
     roles: items(0, 20, Slug) = Field(description="Role ids from roles.yml the guide is written for (may be empty).")
 
     @property
     def minutes(self) -> int:
-        return sum(step.minutes for step in self.steps)
+        """The whole conversation: every step, then the agreements and next steps."""
+        closing = (self.agreements_minutes or 0) + (self.next_steps_minutes or 0)
+        return sum(step.minutes for step in self.steps) + closing
 
 
 # --- focus_area.yml ---------------------------------------------------------
@@ -230,6 +252,12 @@ class Guide(Stewarded):
 class ActionStep(Model):
     title: Text = Field(description="The action step's name.")
     steps: items(1, 8) = Field(description="1 to 8 concrete steps.")
+    see_also: items(0, 6, SeeAlso) = Field(
+        default=[],
+        description="0 to 6 pages that treat a related idea in full, shown as links: 'move:<skill-id>/<move-id>', "
+        "'condition:<id>' or 'guide:<id>'.",
+        examples=[["condition:communication-routines"]],
+    )
 
 
 class Objective(Model):

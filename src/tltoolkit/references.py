@@ -73,6 +73,8 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
         if name.startswith(f"{guides_dir}/"):
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
 
+    yield from _see_also(docs, guides_dir)
+
 
 def _framework(doc: YamlDocument) -> Iterator[DataError]:
     levels = [n for n in (lv.get("level") for lv in _list(doc, "levels") if isinstance(lv, dict)) if isinstance(n, int)]
@@ -94,6 +96,32 @@ def _guide(doc: YamlDocument, stem: str, skill_ids: Pairs | None, role_ids: Pair
         yield doc.error(("id",), f"guide id '{guide_id}' must match its file name '{stem}'")
     yield from _known(doc, ("skills",), _values(_list(doc, "skills")), skill_ids, "skill", None)
     yield from _known(doc, ("roles",), _values(_list(doc, "roles")), role_ids, "role", None)
+
+
+def _see_also(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
+    """Each `see_also` entry names a condition, guide or principal move that exists."""
+    known: dict[str, list[str]] = {"guide": [Path(name).stem for name in docs if name.startswith(f"{guides_dir}/")]}
+    if conditions := docs.get("conditions.yml"):  # a file that could not be read is reported elsewhere
+        known["condition"] = [value for _, value in _values(_list(conditions, "conditions"), "id")]
+    if moves := docs.get("principal_moves.yml"):
+        known["move"] = [f"{entry.get('skill')}/{move_id}"
+                         for entry in _list(moves, "principal_moves") if isinstance(entry, dict)
+                         for _, move_id in _values(_list(entry, "moves"), "id")]  # fmt: skip
+    places: list[tuple[YamlDocument, Path_]] = []
+    if conditions:
+        places += [(conditions, ("conditions", i)) for i in range(len(_list(conditions, "conditions")))]
+    if area := docs.get("focus_area.yml"):
+        for i, objective in enumerate(_list(area, "objectives")):
+            places += [(area, ("objectives", i, "action_steps", j)) for j in range(len(_list(objective, "action_steps")))]
+    for doc, base in places:
+        item: Any = doc.data
+        for key in base:
+            item = item[key]
+        for index, ref in _values(_list(item, "see_also")):
+            kind, _, target = ref.partition(":")
+            if kind in known and target and target not in known[kind]:
+                path = (*base, "see_also", index)
+                yield doc.error(path, f"unknown {kind} '{target}'{suggest(target, known[kind])}")
 
 
 # --- tolerant access to parsed values ----------------------------------------

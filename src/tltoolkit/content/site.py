@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from ..catalog import Catalog
 from ..models import Role
 from . import labels
+from .crossrefs import resolve_all
 from .job_description import job_description
 from .render import Renderer
 from .stewardship import Review
@@ -115,7 +117,8 @@ def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 
 def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "conditions/index.md"
-    yield Page(uri, r.render(uri, "conditions", conditions=catalog.conditions), "data/conditions.yml")
+    links = {c.id: resolve_all(catalog, c.see_also) for c in catalog.conditions}
+    yield Page(uri, r.render(uri, "conditions", conditions=catalog.conditions, links=links), "data/conditions.yml")
 
 
 def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
@@ -145,7 +148,8 @@ def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     works = sorted(catalog.bibliography.entries, key=lambda w: (w.authors[0].casefold(), w.year))
     pages = {
-        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area}, "data/focus_area.yml"),
+        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area, "links": partial(resolve_all, catalog)},
+                                "data/focus_area.yml"),
         "competencies/index.md": ("competencies", {"framework": catalog.competencies}, "data/competencies.yml"),
         "reflection/index.md": ("reflection", {"themes": catalog.reflection.themes}, "data/reflection.yml"),
         "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}, "data/bibliography.yml"),

@@ -20,6 +20,7 @@ from typing import Literal
 from ..catalog import Catalog
 from ..district import LOGO_TYPES, Brand, District
 from ..content import labels
+from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
@@ -284,6 +285,7 @@ def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style:
         keywords="school conditions, self-assessment",
         created=_dated(*catalog.conditions),
         conditions=catalog.conditions,
+        links={condition.id: resolve_all(catalog, condition.see_also) for condition in catalog.conditions},
         ratings=RATINGS,
     )
     return _pdf("school-conditions.pdf", "conditions", page, settings, style)

@@ -124,7 +124,8 @@ def test_bad_standards_file_is_reported_at_its_lines(minimal_data: Path) -> None
     dup_line, _ = replace(path, "  - id: research\n    number: II", "  - id: research\n    number: I")
     assert sorted(problems(minimal_data)) == sorted([
         f"data/standards.yml:{dup_line + 1}:5: domains[1].number: duplicate domain number 'I' (first used on line 6)",
-        f"data/standards.yml:{source_line}:1: source: unknown bibliography entry 'tlec-201' (did you mean 'tlec-2011'?)",
+        f"data/standards.yml:{source_line}:1: source: unknown bibliography entry 'tlec-201' "
+        "(did you mean 'tlec-2011'?)",
     ])
 
 
@@ -192,7 +193,8 @@ def test_role_page_lists_its_domains_most_central_first_with_links(catalog: Cata
         row = next(line for line in pages[f"roles/{role.id}.md"].splitlines() if line.startswith("| **Teacher Leader"))
         linked = re.findall(r"\]\(\.\./standards/index\.md#([a-z-]+)\)", row)
         assert linked == role.standards, role.id
-        assert f"Domain {catalog.domain[role.standards[0]].number}: {catalog.domain[role.standards[0]].short_name}" in row
+        first = catalog.domain[role.standards[0]]
+        assert f"[Domain {first.number}: {first.short_name}]" in row
 
 
 def test_inventory_rows_carry_domains_and_offer_a_labelled_domain_menu(catalog: Catalog, pages: dict[str, str]) -> None:

@@ -146,9 +146,10 @@ def test_duplicate_ids_within_the_overlay_are_reported(minimal_data: Path, distr
 
 def test_a_title_already_used_by_a_toolkit_role_names_both_files(minimal_data: Path, district: Path) -> None:
     text = write_roles(district, role("new-role", title="Data team facilitator"))
+    toolkit = line_of((minimal_data / "roles.yml").read_text(), "title: Data team facilitator")
     assert problems(minimal_data, district) == [
         f"district/data/roles.yml:{line_of(text, 'title:')}:3: roles[0].title: duplicate role title "
-        "'data team facilitator' (first used on data/roles.yml line 62)"
+        f"'data team facilitator' (first used on data/roles.yml line {toolkit})"
     ]
 
 

@@ -125,6 +125,7 @@
     const rows = Array.from(body.rows, (tr) => ({
       el: tr,
       skills: tr.dataset.skills.split(" "),
+      standards: tr.dataset.standards.split(" "),
       held: tr.dataset.held,
       scope: tr.dataset.scope,
       selection: tr.dataset.selection,
@@ -163,11 +164,13 @@
       const held = fields.held.value;
       const scope = fields.scope.value;
       const selection = fields.selection.value;
+      const standard = fields.standard.value;
       matching = rows.filter(
         (row) =>
           (!held || row.held === held) &&
           (!scope || row.scope === scope) &&
           (!selection || row.selection === selection) &&
+          (!standard || row.standards.includes(standard)) &&
           skills.every((skill) => row.skills.includes(skill)) &&
           words.every((word) => row.text.includes(word)),
       );

@@ -36,6 +36,7 @@ FILES: dict[str, type[BaseModel]] = {
     "competencies.yml": m.CompetencyFramework,
     "reflection.yml": m.ReflectionFile,
     "bibliography.yml": m.Bibliography,
+    "standards.yml": m.StandardsFile,
 }
 GUIDES_DIR = "guides"
 
@@ -54,6 +55,7 @@ class Catalog:
     competencies: m.CompetencyFramework
     reflection: m.ReflectionFile
     bibliography: m.Bibliography
+    standards: m.StandardsFile
     sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
 
@@ -76,6 +78,18 @@ class Catalog:
             for skill_id in role.skills:
                 index[skill_id].append(role)
         return index
+
+    @cached_property
+    def domain(self) -> dict[str, m.Domain]:
+        return {domain.id: domain for domain in self.standards.domains}
+
+    def domains_named(self, ids: Iterable[str]) -> list[m.Domain]:
+        return [self.domain[domain_id] for domain_id in ids]
+
+    def roles_for_standard(self, domain_id: str) -> list[m.Role]:
+        """Roles mapped to the domain, those with it as their most central domain first."""
+        mapped = [role for role in self.roles if domain_id in role.standards]
+        return sorted(mapped, key=lambda role: role.standards[0] != domain_id)
 
     def skills_named(self, ids: Iterable[str]) -> list[m.Skill]:
         return [self.skill[skill_id] for skill_id in ids]
@@ -132,6 +146,7 @@ def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
         competencies=parsed["competencies.yml"],
         reflection=parsed["reflection.yml"],
         bibliography=parsed["bibliography.yml"],
+        standards=parsed["standards.yml"],
         sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
         origins=_origins(docs),
     )

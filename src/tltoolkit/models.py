@@ -94,6 +94,10 @@ class Role(Stewarded):
     held: Held = Field(description="Held alongside full-time teaching, with part of the day released, or full time.")
     scope: Scope = Field(description="Who the role serves: a team, the whole school, or the district.")
     skills: items(1, 4, Slug) = Field(description="1 to 4 skill ids from skills.yml, most central first.")
+    standards: items(1, 4, Slug) = Field(
+        description="1 to 4 domain ids from standards.yml (Teacher Leader Model Standards) the role's work "
+        "serves, most central first."
+    )
     summary: Text = Field(
         description="A short paragraph on what this teacher leader does and why it matters to students."
     )
@@ -116,6 +120,29 @@ class Role(Stewarded):
 
 class RolesFile(Model):
     roles: items(1, None, Role) = Field(description="The role inventory: one entry per formal teacher leader role.")
+
+
+# --- standards.yml ----------------------------------------------------------
+
+
+class Domain(Model):
+    """One domain of a published set of teacher leader standards."""
+
+    id: Slug = Field(description="Unique id; roles refer to the domain by it, and the standards page links to it.")
+    number: Annotated[str, StringConstraints(pattern=r"^(?:[IVXLC]+|[0-9]{1,2})$")] = Field(
+        description="The domain's number as the standards print it, e.g. 'III'.", examples=["I"]
+    )
+    name: Text = Field(description="The domain's name exactly as published.")
+    short_name: Text = Field(description="A few words for menus and lists, e.g. 'Professional learning'.")
+    summary: Text = Field(description="One or two sentences, in our own words, on what the domain covers.")
+
+
+class StandardsFile(Model):
+    """The standards that roles are mapped to (a crosswalk), with the work that publishes them."""
+
+    name: Text = Field(description="The standards' published name, e.g. 'Teacher Leader Model Standards'.")
+    source: Slug = Field(description="Id of the bibliography.yml entry for the published standards.")
+    domains: items(1, 12, Domain) = Field(description="The domains, in the order the standards number them.")
 
 
 # --- principal_moves.yml ----------------------------------------------------

@@ -42,6 +42,8 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _unique(roles, ("roles", i, "skills"), listed, "skill", None)
             yield from _known(roles, ("roles", i, "skills"), listed, skill_ids, "skill", None)
 
+    yield from _standards(docs.get("standards.yml"), roles, docs.get("bibliography.yml"))
+
     if moves := docs.get("principal_moves.yml"):
         entries = _list(moves, "principal_moves")
         named = _values(entries, "skill")
@@ -74,6 +76,27 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
 
     yield from _see_also(docs, guides_dir)
+
+
+def _standards(
+    standards: YamlDocument | None, roles: YamlDocument | None, bibliography: YamlDocument | None
+) -> Iterator[DataError]:
+    """Unique domain ids and numbers, a source the bibliography holds, and each role's domains known."""
+    domain_ids = _values(_list(standards, "domains"), "id") if standards else None
+    if standards:
+        yield from _unique(standards, ("domains",), domain_ids or [], "domain id", "id")
+        numbers = _values(_list(standards, "domains"), "number")
+        yield from _unique(standards, ("domains",), numbers, "domain number", "number")
+        source = standards.data.get("source") if isinstance(standards.data, dict) else None
+        entries = [value for _, value in _values(_list(bibliography, "entries"), "id")] if bibliography else None
+        if isinstance(source, str) and entries is not None and source not in entries:
+            message = f"unknown bibliography entry '{source}'{suggest(source, entries)}"
+            yield standards.error(("source",), message)
+    if roles:
+        for i, role in enumerate(_list(roles, "roles")):
+            listed = _values(_list(role, "standards"))
+            yield from _unique(roles, ("roles", i, "standards"), listed, "standard", None)
+            yield from _known(roles, ("roles", i, "standards"), listed, domain_ids, "standard", None)
 
 
 def _framework(doc: YamlDocument) -> Iterator[DataError]:

@@ -128,6 +128,7 @@ def _references(catalog: Catalog) -> dict[str, tuple[list[str], str]]:
         "skills": ([skill.id for skill in catalog.skills], "skill ids from skills.yml"),
         "skill": ([skill.id for skill in catalog.skills], "a skill id from skills.yml"),
         "roles": ([role.id for role in catalog.roles], "role ids from roles.yml"),
+        "standards": ([domain.id for domain in catalog.standards.domains], "domain ids from standards.yml"),
     }
 
 

@@ -43,6 +43,7 @@ PAGE_KINDS = {
     "match": "roles/match/",
     "skills-index": "skills/",
     "skill": "skills/data-use/",
+    "standards": "standards/",
     "principal-moves": "principal-moves/",
     "conditions": "conditions/",
     "guides-index": "guides/",

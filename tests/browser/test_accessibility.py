@@ -27,6 +27,7 @@ VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 PAGES = {
     **PAGE_KINDS,
     "roles-filtered": "roles/?text=coach&skill=data-use&held=partial-release",
+    "roles-filtered-standard": "roles/?standard=families-community&scope=school",
     "match-ranked": "roles/match/?skill=data-use&skill=equity&skill=adult-learning",
 }
 RUN_AXE = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})

@@ -152,11 +152,37 @@ def test_filters_are_usable_from_the_keyboard(page: Page, catalog: Catalog) -> N
     page.keyboard.press("Tab")  # to "When held"
     page.keyboard.press("Tab")  # to "Scope"
     page.keyboard.press("Tab")  # to "Selection"
+    page.keyboard.press("Tab")  # to "Standards domain"
     page.keyboard.press("Tab")  # to the first skill
     page.keyboard.press("Space")
     first = catalog.skills[0]
     assert page.evaluate("document.activeElement.value") == first.id
     assert page.evaluate(VISIBLE_ROLE_IDS) == [r.id for r in inventory_order(catalog) if first.id in r.skills]
+
+
+def test_standards_filter_shows_the_roles_mapped_to_each_domain_and_keeps_it_in_the_address(
+    page: Page, catalog: Catalog
+) -> None:
+    open_inventory(page)
+    select = page.get_by_label("Standards domain", exact=True)
+    for domain in catalog.standards.domains:
+        select.select_option(label=f"Domain {domain.number}: {domain.short_name}")
+        expected = [role.id for role in inventory_order(catalog) if domain.id in role.standards]
+        assert page.evaluate(VISIBLE_ROLE_IDS) == expected, domain.id
+        assert page.url.endswith(f"/roles/?standard={domain.id}"), page.url
+        assert page.locator("#tl-roles-count").inner_text() == f"Showing {len(expected)} of {len(catalog.roles)} roles."
+
+    # A bookmarked address opens with the domain chosen, and combines with the other filters.
+    domain = catalog.standards.domains[0]
+    open_inventory(page, f"?held=full-time-teaching&standard={domain.id}")
+    assert page.get_by_label("Standards domain", exact=True).input_value() == domain.id
+    expected = [r.id for r in inventory_order(catalog) if r.held == "full-time-teaching" and domain.id in r.standards]
+    assert page.evaluate(VISIBLE_ROLE_IDS) == expected
+    # The standards page's link for a domain opens the inventory filtered to it.
+    page.goto("standards/")
+    page.get_by_role("link", name=re.compile(r"^Show (these \d+ roles|this role) in the inventory$")).first.click()
+    page.wait_for_selector("#tl-role-filters:not([hidden])")
+    assert page.evaluate(VISIBLE_ROLE_IDS) == [r.id for r in inventory_order(catalog) if domain.id in r.standards]
 
 
 # --- the URL keeps the state ------------------------------------------------------

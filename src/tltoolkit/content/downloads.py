@@ -41,6 +41,7 @@ def _csv_row(role: Role, catalog: Catalog) -> dict[str, str]:
         "Scope": labels.SCOPE[role.scope],
         "Selection": labels.SELECTION[role.selection],
         "Skills": _join(skill.name for skill in catalog.skills_named(role.skills)),
+        "Standards domains": _join(f"Domain {d.number}: {d.name}" for d in catalog.domains_named(role.standards)),
         "Summary": role.summary,
         "Responsibilities": _join(role.responsibilities),
         "Qualifications": _join(role.qualifications),
@@ -75,10 +76,17 @@ def roles_csv(catalog: Catalog) -> bytes:
 
 
 def roles_json(catalog: Catalog) -> bytes:
-    """The roles with the data's field names and codes, plus the skills and labels they refer to."""
+    """The roles with the data's field names and codes, plus the skills, standards domains and labels they refer to."""
     document = {
         "source": "data/roles.yml",
         "skills": [{"id": skill.id, "name": skill.name} for skill in catalog.skills],
+        "standards": {
+            "name": catalog.standards.name,
+            "domains": [
+                {"id": d.id, "number": d.number, "name": d.name, "short_name": d.short_name}
+                for d in catalog.standards.domains
+            ],
+        },
         "labels": {
             "category": labels.CATEGORY,
             "held": labels.HELD,

@@ -33,7 +33,7 @@ def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
     renderer = Renderer(review=review or Review())
     return [
         page
-        for builder in (_roles, _skills, _moves, _conditions, _guides, _job_description, _resources)
+        for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources)
         for page in builder(catalog, renderer)
     ]
 
@@ -55,6 +55,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         ("held", "When held", "Any time", labels.HELD),
         ("scope", "Scope", "Any scope", labels.SCOPE),
         ("selection", "Selection", "Any way", labels.SELECTION),
+        ("standard", "Standards domain", "Any domain", _domain_options(catalog)),
     ]
     yield Page(
         "roles/index.md",
@@ -78,6 +79,8 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
                 "role",
                 role=role,
                 skills=[catalog.skill[s] for s in role.skills],
+                domains=catalog.domains_named(role.standards),
+                standards=catalog.standards,
                 moves=catalog.moves,
                 guides=catalog.guides_for_role(role),
                 # The title and summary open the page, so the web job description starts after them.
@@ -88,6 +91,11 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             ),
             catalog.origin("roles", role.id),
         )
+
+
+def _domain_options(catalog: Catalog) -> dict[str, str]:
+    """The explorer's menu of standards domains: number and short name, in the standards' order."""
+    return {domain.id: f"Domain {domain.number}: {domain.short_name}" for domain in catalog.standards.domains}
 
 
 def _neighbours(group: list[Role], index: int, count: int) -> list[Role]:
@@ -108,6 +116,16 @@ def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             "guides": catalog.guides_for_skill(skill.id),
         }
         yield Page(uri, r.render(uri, "skill", **context), "data/skills.yml")
+
+
+def _standards(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    uri = "standards/index.md"
+    context = {
+        "standards": catalog.standards,
+        "work": next((w for w in catalog.bibliography.entries if w.id == catalog.standards.source), None),
+        "roles_for": catalog.roles_for_standard,
+    }
+    yield Page(uri, r.render(uri, "standards", **context), "data/standards.yml")
 
 
 def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..models import Role
+from ..models import Role, Work
 from . import labels
 from .job_description import job_description
 from .render import Renderer
@@ -147,8 +147,14 @@ def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     yield Page(uri, r.render(uri, "job_description", **context), "data/job_description.yml")
 
 
+def _by_author(work: Work) -> tuple[str, str]:
+    """Bibliography order: first author or editor, else the organization or title; then year."""
+    first = (work.authors or work.editors or [work.organization or work.title])[0]
+    return first.casefold(), str(work.year)
+
+
 def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    works = sorted(catalog.bibliography.entries, key=lambda w: (w.authors[0].casefold(), w.year))
+    works = sorted(catalog.bibliography.entries, key=_by_author)
     pages = {
         "focus-area/index.md": ("focus_area", {"area": catalog.focus_area}, "data/focus_area.yml"),
         "competencies/index.md": (

@@ -116,7 +116,7 @@ def test_an_unknown_source_is_an_error_with_a_suggestion(minimal_data: Path) -> 
     top = _edit(minimal_data / "focus_area.yml", "sources: [dps-invest-in-teacher-leadership]", "sources: [denver]")
     errors = _errors(minimal_data)
     assert (
-        f"data/roles.yml:{line}:13: roles[0].sources[0]: unknown bibliography entry 'btlc-role-inventroy' "
+        f"data/roles.yml:{line}:13: roles[1].sources[0]: unknown bibliography entry 'btlc-role-inventroy' "
         "(did you mean 'btlc-role-inventory'?)"
     ) in errors
     assert f"data/focus_area.yml:{top}:11: sources[0]: unknown bibliography entry 'denver'" in errors
@@ -143,7 +143,7 @@ def test_a_book_needs_authors_or_editors(minimal_data: Path) -> None:
 def test_an_unreviewed_item_says_so_on_its_page_and_is_never_due() -> None:
     catalog = load_catalog(MINIMAL)
     far_future = Review(months=1, today=date(2040, 1, 1))
-    role = _pages(catalog, far_future)["roles/grade-level-team-leader.md"]
+    role = _pages(catalog, far_future)["roles/data-team-facilitator.md"]
     assert f'<p class="tl-stewardship tl-stewardship--unreviewed">{NOT_REVIEWED}</p>' in role
     assert "review due" not in role and "Last reviewed" not in role
     named = _pages(catalog, Review(district="Riverside Unified"))
@@ -179,7 +179,7 @@ def test_pages_credit_their_sources_with_links_to_the_bibliography(catalog) -> N
 
 
 def test_an_item_that_follows_no_source_says_it_was_written_for_the_toolkit() -> None:
-    role = _pages(load_catalog(MINIMAL))["roles/data-team-facilitator.md"]
+    role = _pages(load_catalog(MINIMAL))["roles/grade-level-team-leader.md"]
     assert "Written for this toolkit.\n{ .tl-credits }" in role and "Sources:" not in role
 
 
@@ -218,13 +218,19 @@ def test_pdfs_and_word_files_say_whether_an_item_was_reviewed(tmp_path: Path) ->
     catalog = load_catalog(MINIMAL)
     settings = Settings(allowed_roots=(ROOT,), district="Riverside Unified")
     jobs = {job.path: job for job in plan(catalog, settings)}
-    wanted = ("job-descriptions/grade-level-team-leader.pdf", "job-descriptions/assessment-coordinator.pdf")
+    wanted = (
+        "job-descriptions/data-team-facilitator.pdf",
+        "job-descriptions/assessment-coordinator.pdf",
+        "guides/clarifying-the-role.pdf",
+    )
     for path in wanted:
         pdf_mod.render_pdf(str(jobs[path].payload), jobs[path].kind, "letter", tmp_path / Path(path).name, (ROOT,))
-    unreviewed = _text(tmp_path / "grade-level-team-leader.pdf")
+    unreviewed = _text(tmp_path / "data-team-facilitator.pdf")
     assert "Not yet reviewed by Riverside Unified: adapt it before use · Sources: Inventory of Teacher Leader Roles" in unreviewed
+    guide = _text(tmp_path / "clarifying-the-role.pdf")  # its body is a macro imported without context
+    assert "Not yet reviewed by Riverside Unified: adapt it before use · Written for this toolkit." in guide
     reviewed = _text(tmp_path / "assessment-coordinator.pdf")
     assert "Reviewed 10 March 2025 by M. Chen, Office of Teacher Leadership · Sources:" in reviewed
-    write_docx(jobs["job-descriptions/data-team-facilitator.docx"].payload, tmp_path / "x.docx")  # type: ignore[arg-type]
+    write_docx(jobs["job-descriptions/grade-level-team-leader.docx"].payload, tmp_path / "x.docx")  # type: ignore[arg-type]
     paragraphs = [p.text.strip() for p in docx.Document(str(tmp_path / "x.docx")).paragraphs]
     assert "Not yet reviewed by Riverside Unified: adapt it before use · Written for this toolkit." in paragraphs

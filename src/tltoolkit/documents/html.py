@@ -41,8 +41,7 @@ def _stewardship(context: Context, item: Any) -> str:
 
     The `review` in the shared context knows the district's name and the bibliography.
     """
-    review = context.get("review") or Review()
-    return str(review.line(item))
+    return str(context["review"].line(item))
 
 
 class HtmlRenderer:
@@ -51,6 +50,8 @@ class HtmlRenderer:
     def __init__(self, **common: Any) -> None:
         self.env = environment()
         self.common = common
+        # Macros imported without context (the guide body) still see the provenance wording.
+        self.env.globals["review"] = common.get("review") or Review()
 
     def render(self, kind: str, **context: Any) -> str:
         return self.env.get_template(f"{kind}/template.html").render(**self.common, **context)

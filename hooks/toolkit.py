@@ -78,7 +78,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     assert _catalog is not None
     months = _district.settings.review_after_months if _district else None
     district = _district.short_name if _district else ""  # "Not yet reviewed by <district>"
-    review = Review(months=months, today=_build_date, district=district) if _build_date else Review(months=months, district=district)
+    review = Review(months=months, district=district)
+    review = Review(months=months, today=_build_date, district=district) if _build_date else review
     for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)

@@ -190,7 +190,7 @@ class TemplateSection(Model):
     prompts: items(1, 6) = Field(description="1 to 6 questions that help the writer fill it in.")
 
 
-class JobDescriptionTemplate(Model):
+class JobDescriptionTemplate(Credited):
     title: Text = Field(description="The template's title.")
     purpose: Text = Field(description="What the template is for, in a paragraph.")
     how_to_use: items(1, 8) = Field(description="1 to 8 steps for using the template.")
@@ -346,7 +346,9 @@ class Work(Model):
     pages: Text | None = Field(default=None, description="Page range, e.g. 255-316.")
     publisher: Text | None = Field(default=None, description="Publisher (books and reports).")
     url: Url | None = Field(None, description="Where to read it, starting with https://; leave out when unknown.")
-    note: Text = Field(description="Why the work is useful to a principal or teacher leader, or what the toolkit took from it.")
+    note: Text = Field(
+        description="Why the work is useful to a principal or teacher leader, or what the toolkit took from it."
+    )
 
     @model_validator(mode="after")
     def _someone_made_it(self) -> Work:
@@ -356,7 +358,9 @@ class Work(Model):
 
 
 class Bibliography(Model):
-    entries: items(1, None, Work) = Field(description="Books, articles, reports, chapters and web resources, each with a note.")
+    entries: items(1, None, Work) = Field(
+        description="Books, articles, reports, chapters and web resources, each with a note."
+    )
 
 
 # --- district.yml: a district's own name, branding and data -----------------

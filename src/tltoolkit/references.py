@@ -105,7 +105,14 @@ def _guide(doc: YamlDocument, stem: str, skill_ids: Pairs | None, role_ids: Pair
 
 # Files whose items carry their own review and sources, and files credited as a whole.
 _STEWARDED_LISTS = {"roles.yml": "roles", "conditions.yml": "conditions"}
-_CREDITED_FILES = ("skills.yml", "principal_moves.yml", "focus_area.yml", "competencies.yml", "reflection.yml")
+_CREDITED_FILES = (
+    "skills.yml",
+    "principal_moves.yml",
+    "focus_area.yml",
+    "competencies.yml",
+    "reflection.yml",
+    "job_description.yml",
+)
 
 
 def check_provenance(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:

@@ -77,7 +77,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     """Add one virtual Markdown file per generated page (nothing is written to docs/), and the downloads."""
     assert _catalog is not None
     months = _district.settings.review_after_months if _district else None
-    review = Review(months=months, today=_build_date) if _build_date else Review(months=months)
+    district = _district.short_name if _district else ""  # "Not yet reviewed by <district>"
+    review = Review(months=months, district=district)
+    review = Review(months=months, today=_build_date, district=district) if _build_date else review
     for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)

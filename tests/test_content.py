@@ -134,29 +134,6 @@ def test_data_text_cannot_inject_markup(minimal_data: Path) -> None:
     assert "&#60;script&#62;" in body  # shown as typed: character references, inert to Markdown and HTML
 
 
-def test_roles_guides_and_conditions_show_when_they_were_reviewed_and_their_source(catalog) -> None:
-    from datetime import date
-
-    from tltoolkit.content.stewardship import Review
-
-    assert all(item.reviewed and item.source for item in [*catalog.roles, *catalog.guides, *catalog.conditions])
-    fresh = {page.uri: page.markdown for page in build_pages(catalog, Review(months=24, today=date(2026, 11, 22)))}
-    role = catalog.role["math-coach"]
-    line = f"Last reviewed 15 September 2026 · Source: {plain(role.source)}"
-    assert line in fresh["roles/math-coach.md"] and "review due" not in fresh["roles/math-coach.md"]
-    guide = catalog.guides[0]
-    assert f"Last reviewed 15 September 2026 · Source: {plain(guide.source)}" in fresh[f"guides/{guide.id}.md"]
-    conditions = fresh["conditions/index.md"]
-    assert conditions.count("Last reviewed 15 September 2026") == len(catalog.conditions)
-    # Two years on, every item is flagged for review.
-    stale = {page.uri: page.markdown for page in build_pages(catalog, Review(months=24, today=date(2028, 9, 15)))}
-    assert "Last reviewed 15 September 2026 (review due)" in stale["roles/math-coach.md"]
-    assert 'class="tl-stewardship tl-stewardship--due"' in stale["roles/math-coach.md"]
-    assert stale["conditions/index.md"].count("(review due)") == len(catalog.conditions)
-    never = {page.uri: page.markdown for page in build_pages(catalog, Review(months=None, today=date(2040, 1, 1)))}
-    assert "review due" not in never["roles/math-coach.md"]
-
-
 def test_review_due_counts_whole_months() -> None:
     from datetime import date
 

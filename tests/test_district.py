@@ -245,5 +245,5 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
     catalog, settings = load_toolkit(ROOT / "data", SAMPLE / "district.yml")
     assert settings is not None and settings.settings.review_after_months == 12
     pages = {p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))}
-    assert "Last reviewed 20 August 2026 (review due)" in pages["roles/math-coach.md"]
+    assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
     assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]

@@ -65,9 +65,11 @@ def test_added_overridden_and_removed_items(site: Path) -> None:
     assert "early-release Wednesday afternoons belong to teams" in html(site, "conditions")
     assert "In March, before Riverside schools submit" in html(site, "guides/protecting-leadership-time")
     assert "team-leader view in the district data system" in html(site, "principal-moves")
-    assert "Last reviewed 20 August 2026 · Source: Written by the Riverside Office of Teacher Leadership, 2026." in html(
-        site, "roles/restorative-practices-lead"
-    )
+    restorative = html(site, "roles/restorative-practices-lead")
+    assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership" in restorative
+    assert "Written by the Riverside Office of Teacher Leadership, 2026." in restorative
+    # Toolkit items the district has not reviewed say so, with the district's name.
+    assert "Not yet reviewed by Riverside Unified: adapt it before use" in html(site, "roles/literacy-coach")
 
 
 def test_pdfs_are_a4_and_carry_the_district(site: Path) -> None:
@@ -83,7 +85,9 @@ def test_pdfs_are_a4_and_carry_the_district(site: Path) -> None:
         assert "teacherleadership@riverside.example.org" in text, path
         assert "Adapted from the Teacher Leadership Toolkit, CC BY 4.0." in text, path
     role = pdf_text(downloads / "job-descriptions" / "dual-language-program-lead.pdf")
-    assert "Last reviewed 20 August 2026 · Source: Written by the Riverside Office of Teacher Leadership" in role
+    assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership · Written by the Riverside Office" in role
+    conditions = pdf_text(downloads / "school-conditions.pdf")
+    assert "Not yet reviewed by Riverside Unified: adapt it before use" in conditions
 
 
 def test_word_files_carry_the_district(site: Path) -> None:

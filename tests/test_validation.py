@@ -100,11 +100,11 @@ CASES = {
         ],
     ),
     "review date in the future": (
-        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  reviewed: 2999-01-31",
+        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  reviewed: 2999-01-31\n  reviewed_by: A. Ruiz",
         ["data/roles.yml:{line+1}:3: roles[0].reviewed: the review date 2999-01-31 is in the future"],
     ),
     "review date quoted": (
-        "conditions.yml", "- id: protected-time", "- id: protected-time\n  reviewed: '2026-09-15'",
+        "conditions.yml", "- id: protected-time", "- id: protected-time\n  reviewed: '2026-09-15'\n  reviewed_by: A. Ruiz",
         ["data/conditions.yml:{line+1}:3: conditions[1].reviewed: expected a date written YYYY-MM-DD, without quotes, "
          "got the text '2026-09-15'"],
     ),
@@ -112,9 +112,9 @@ CASES = {
         "guides/clarifying-the-role.yml", "id: clarifying-the-role", "id: clarifying-the-role\nreviewed: 2026-02-30",
         ["data/guides/clarifying-the-role.yml:{line+1}:11: reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)"],
     ),
-    "empty source note": (
-        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  source: ''",
-        ["data/roles.yml:{line+1}:3: roles[0].source: must not be empty"],
+    "empty adapted note": (
+        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  adapted: ''",
+        ["data/roles.yml:{line+1}:3: roles[0].adapted: must not be empty"],
     ),
     "object construction refused": (
         "focus_area.yml", "audience: ", "audience: !!python/object/apply:os.system ['true']\nunused: ",

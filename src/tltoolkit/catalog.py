@@ -58,6 +58,7 @@ class Catalog:
     standards: m.StandardsFile
     sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
+    credits: dict[str, m.Credited] = field(default_factory=dict)  # kind -> the sources a whole file credits
 
     def origin(self, kind: str, item_id: str) -> str:
         """The data file an editor changes to change this role, condition or guide."""
@@ -149,6 +150,7 @@ def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
         standards=parsed["standards.yml"],
         sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
         origins=_origins(docs),
+        credits={name.removesuffix(".yml"): file for name, file in parsed.items() if isinstance(file, m.Credited)},
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -30,14 +30,33 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Stewarded(Model):
-    """Who keeps an item current: when it was last checked, and where its content comes from."""
+class Credited(Model):
+    """Which published works an item's structure or ideas follow (none: written for this toolkit)."""
+
+    sources: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of entries in bibliography.yml whose structure or ideas this follows; "
+        "leave empty when it was written for this toolkit without following a source.",
+    )
+    adapted: Text | None = Field(
+        None,
+        description="A short note on what follows the sources and what is new, "
+        "e.g. 'Follows its sections; the text is written for this toolkit.'",
+    )
+
+
+class Stewarded(Credited):
+    """Who keeps an item current: who last reviewed it and when, and which works it follows."""
 
     reviewed: date | None = Field(
-        None, description="When someone last checked this item against practice, written YYYY-MM-DD (not in the future)."
+        None,
+        description="When a person last reviewed this item against practice, written YYYY-MM-DD (not in the "
+        "future). Only with reviewed_by; leave both out until someone has reviewed it.",
     )
-    source: Text | None = Field(
-        None, description="Where the content comes from, in a short note, e.g. 'Adapted from ..., revised by ...'."
+    reviewed_by: Text | None = Field(
+        None,
+        description="Who reviewed it on that date: a name and/or role, e.g. 'M. Chen, Office of Teacher "
+        "Leadership'. Only with reviewed.",
     )
 
     @field_validator("reviewed")
@@ -68,7 +87,7 @@ class Skill(Model):
     competencies: items(3, 6, Competency) = Field(description="3 to 6 competencies that make up the skill.")
 
 
-class SkillsFile(Model):
+class SkillsFile(Credited):
     skills: items(1, None, Skill) = Field(description="The core leadership skills, in the order the site lists them.")
 
 
@@ -162,7 +181,7 @@ class SkillMoves(Model):
     moves: items(1, 12, Move) = Field(description="1 to 12 principal moves for the skill.")
 
 
-class MovesFile(Model):
+class MovesFile(Credited):
     principal_moves: items(1, None, SkillMoves) = Field(
         description="For each skill, the principal moves that support it; every skill needs an entry."
     )
@@ -209,7 +228,7 @@ class TemplateSection(Model):
     prompts: items(1, 6) = Field(description="1 to 6 questions that help the writer fill it in.")
 
 
-class JobDescriptionTemplate(Model):
+class JobDescriptionTemplate(Credited):
     title: Text = Field(description="The template's title.")
     purpose: Text = Field(description="What the template is for, in a paragraph.")
     how_to_use: items(1, 8) = Field(description="1 to 8 steps for using the template.")
@@ -292,7 +311,7 @@ class Objective(Model):
     action_steps: items(1, 6, ActionStep) = Field(description="1 to 6 action steps toward the objective.")
 
 
-class FocusArea(Model):
+class FocusArea(Credited):
     title: Text = Field(description="The focus area's title.")
     vision: items(1, 4) = Field(description="1 to 4 paragraphs describing the vision.")
     essential_questions: items(1, 8) = Field(description="1 to 8 questions the focus area answers.")
@@ -320,6 +339,7 @@ class FrameworkCompetency(Model):
     name: Text = Field(description="The competency's name.")
     description: Text = Field(description="What the competency covers.")
     levels: items(1, 9, LevelEvidence) = Field(description="Evidence for each level of the framework, in order.")
+    skills: items(1, 6, Slug) = Field(description="Ids of the skills in skills.yml that this competency develops.")
 
 
 class Stance(Model):
@@ -329,7 +349,7 @@ class Stance(Model):
     competencies: items(1, 8, FrameworkCompetency) = Field(description="1 to 8 competencies in the stance.")
 
 
-class CompetencyFramework(Model):
+class CompetencyFramework(Credited):
     levels: items(1, 9, Level) = Field(description="The framework's levels, in order.")
     stances: items(1, 8, Stance) = Field(description="1 to 8 stances, each with its competencies.")
 
@@ -344,31 +364,58 @@ class ReflectionTheme(Model):
     questions: items(2, 10) = Field(description="2 to 10 reflection questions.")
 
 
-class ReflectionFile(Model):
+class ReflectionFile(Credited):
     themes: items(1, None, ReflectionTheme) = Field(description="Reflection questions grouped by theme.")
 
 
 # --- bibliography.yml -------------------------------------------------------
 
 
+Year = Annotated[int, Field(ge=1900, le=2100)]
+# A web address the bibliography page prints as a link: no spaces, quotes or angle brackets.
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$", max_length=400)]
+
+
 class Work(Model):
     """One entry in the bibliography."""
 
-    id: Slug = Field(description="Unique id, e.g. author-year.")
-    kind: Literal["book", "article", "report", "chapter"] = Field(description="What kind of work it is.")
-    authors: items(1, 12) = Field(description="Authors as 'Family, Given', in the order published.")
-    year: Annotated[int, Field(ge=1900, le=2100)] = Field(description="Year of publication.")
-    title: Text = Field(description="The work's title.")
+    id: Slug = Field(description="Unique id, e.g. author-year; pages credit the entry by it.")
+    kind: Literal["book", "article", "report", "chapter", "web"] = Field(
+        description="What kind of work it is; 'web' for a page or document published on a website."
+    )
+    authors: items(0, 12) = Field(
+        default_factory=list, description="Authors as 'Family, Given', in the order published."
+    )
+    editors: items(0, 12) = Field(
+        default_factory=list, description="Editors as 'Family, Given', for an edited book (printed '(Ed.)'/'(Eds.)')."
+    )
+    organization: Text | None = Field(
+        None, description="The organization that published a web resource or report, as it names itself."
+    )
+    year: Year | Literal["n.d."] = Field(description="Year of publication, or 'n.d.' when the work shows none.")
+    title: Text = Field(description="The work's title, as the work shows it.")
+    edition: Text | None = Field(None, description="Edition when not the first, e.g. '3rd'.")
     journal: Text | None = Field(default=None, description="Journal name (articles).")
     volume: int | None = Field(default=None, description="Journal volume number.")
     issue: Text | None = Field(default=None, description="Journal issue, as text.")
     pages: Text | None = Field(default=None, description="Page range, e.g. 255-316.")
     publisher: Text | None = Field(default=None, description="Publisher (books and reports).")
-    note: Text = Field(description="Why the work is useful to a principal or teacher leader.")
+    url: Url | None = Field(None, description="Where to read it, starting with https://; leave out when unknown.")
+    note: Text = Field(
+        description="Why the work is useful to a principal or teacher leader, or what the toolkit took from it."
+    )
+
+    @model_validator(mode="after")
+    def _someone_made_it(self) -> Work:
+        if self.kind != "web" and not (self.authors or self.editors or self.organization):
+            raise ValueError("a book, article, report or chapter needs authors, editors or an organization")
+        return self
 
 
 class Bibliography(Model):
-    entries: items(1, None, Work) = Field(description="Books, articles, reports and chapters, each with a note.")
+    entries: items(1, None, Work) = Field(
+        description="Books, articles, reports, chapters and web resources, each with a note."
+    )
 
 
 # --- district.yml: a district's own name, branding and data -----------------

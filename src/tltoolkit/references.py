@@ -69,13 +69,14 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield template.error(("sections",), f"sections must be, in this order: {', '.join(SECTION_IDS)}")
 
     if framework := docs.get("competencies.yml"):
-        yield from _framework(framework)
+        yield from _framework(framework, skill_ids)
 
     for name, doc in docs.items():
         if name.startswith(f"{guides_dir}/"):
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
 
     yield from _see_also(docs, guides_dir)
+    yield from check_provenance(docs, guides_dir)
 
 
 def _standards(
@@ -99,7 +100,7 @@ def _standards(
             yield from _known(roles, ("roles", i, "standards"), listed, domain_ids, "standard", None)
 
 
-def _framework(doc: YamlDocument) -> Iterator[DataError]:
+def _framework(doc: YamlDocument, skill_ids: Pairs | None) -> Iterator[DataError]:
     levels = [n for n in (lv.get("level") for lv in _list(doc, "levels") if isinstance(lv, dict)) if isinstance(n, int)]
     stances = _list(doc, "stances")
     yield from _unique(doc, ("stances",), _values(stances, "id"), "stance id", "id")
@@ -111,6 +112,9 @@ def _framework(doc: YamlDocument) -> Iterator[DataError]:
             if levels and given and given != levels:
                 path = ("stances", i, "competencies", j, "levels")
                 yield doc.error(path, f"expected one entry for each level {levels}, in order")
+            skills = _values(_list(competency, "skills"))
+            yield from _unique(doc, ("stances", i, "competencies", j, "skills"), skills, "skill", None)
+            yield from _known(doc, ("stances", i, "competencies", j, "skills"), skills, skill_ids, "skill", None)
 
 
 def _guide(doc: YamlDocument, stem: str, skill_ids: Pairs | None, role_ids: Pairs | None) -> Iterator[DataError]:
@@ -145,6 +149,51 @@ def _see_also(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataEr
             if kind in known and target and target not in known[kind]:
                 path = (*base, "see_also", index)
                 yield doc.error(path, f"unknown {kind} '{target}'{suggest(target, known[kind])}")
+
+
+# --- provenance: who reviewed an item, and which works it follows -------------
+
+# Files whose items carry their own review and sources, and files credited as a whole.
+_STEWARDED_LISTS = {"roles.yml": "roles", "conditions.yml": "conditions"}
+_CREDITED_FILES = (
+    "skills.yml",
+    "principal_moves.yml",
+    "focus_area.yml",
+    "competencies.yml",
+    "reflection.yml",
+    "job_description.yml",
+)
+
+
+def check_provenance(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
+    """A review date comes with who reviewed (and the reverse); every credited source is in the bibliography."""
+    bibliography = docs.get("bibliography.yml")
+    work_ids = _values(_list(bibliography, "entries"), "id") if bibliography else None
+    for name, doc in docs.items():
+        if name in _STEWARDED_LISTS:
+            key = _STEWARDED_LISTS[name]
+            targets = [((key, i), item) for i, item in enumerate(_list(doc, key))]
+        elif name.startswith(f"{guides_dir}/") or name in _CREDITED_FILES:
+            targets = [((), doc.data)]
+        else:
+            continue
+        for base, item in targets:
+            if not isinstance(item, dict):
+                continue
+            if name not in _CREDITED_FILES:
+                yield from _reviewed_with_reviewer(doc, base, item)
+            sources = _values(_list(item, "sources"))
+            yield from _unique(doc, (*base, "sources"), sources, "source", None)
+            yield from _known(doc, (*base, "sources"), sources, work_ids, "bibliography entry", None)
+
+
+def _reviewed_with_reviewer(doc: YamlDocument, base: Path_, item: dict[str, Any]) -> Iterator[DataError]:
+    # A date alone would claim a review nobody can vouch for; a name alone says nothing of when.
+    has_date, has_reviewer = item.get("reviewed") is not None, item.get("reviewed_by") is not None
+    if has_date and not has_reviewer:
+        yield doc.error((*base, "reviewed"), "a review date needs reviewed_by: who reviewed it (a name and/or role)")
+    elif has_reviewer and not has_date:
+        yield doc.error((*base, "reviewed_by"), "reviewed_by needs reviewed: the date of that review (YYYY-MM-DD)")
 
 
 # --- tolerant access to parsed values ----------------------------------------

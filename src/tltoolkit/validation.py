@@ -38,6 +38,8 @@ _PATTERN_HINTS = {
     r"^#[0-9a-fA-F]{6}$": "is not a colour: write '#' and six hexadecimal digits, like '#1b5e20'",
     r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$": "is not an email address, like 'office@district.org'",
     r"^https?://[^\s/$.?#][^\s]*$": "is not a web address: start it with https://",
+    r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$": "is not a web address: start it with https:// "
+    "and leave out spaces, quotes and angle brackets",
 }
 
 

@@ -25,4 +25,10 @@ CATEGORY = {
     "family-community": "Families, community and equity",
     "district": "District roles",
 }
-WORK_KIND = {"book": "Books", "report": "Reports", "article": "Articles", "chapter": "Chapters"}
+WORK_KIND = {
+    "book": "Books",
+    "report": "Reports",
+    "article": "Articles",
+    "chapter": "Chapters",
+    "web": "Resources published online",
+}

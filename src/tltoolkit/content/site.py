@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..catalog import Catalog
-from ..models import Role
+from ..models import Role, Work
 from . import labels
 from .crossrefs import resolve_all
 from .job_description import job_description
@@ -30,7 +30,8 @@ class Page:
 
 def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
     """All generated pages for the site; `review` decides which items are flagged as due for review."""
-    renderer = Renderer(review=review or Review())
+    # Credits print the bibliography's short citations and link to its entries.
+    renderer = Renderer(review=(review or Review()).with_works(catalog.bibliography.entries))
     return [
         page
         for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources)
@@ -106,7 +107,8 @@ def _neighbours(group: list[Role], index: int, count: int) -> list[Role]:
 
 
 def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    yield Page("skills/index.md", r.render("skills/index.md", "skills_index", catalog=catalog), "data/skills.yml")
+    index = r.render("skills/index.md", "skills_index", catalog=catalog, credited=catalog.credits["skills"])
+    yield Page("skills/index.md", index, "data/skills.yml")
     for skill in catalog.skills:
         uri = f"skills/{skill.id}.md"
         context = {
@@ -114,6 +116,8 @@ def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             "moves": catalog.moves[skill.id],
             "roles": catalog.roles_for_skill(skill.id),
             "guides": catalog.guides_for_skill(skill.id),
+            "framework": catalog.competencies,
+            "credited": catalog.credits["skills"],
         }
         yield Page(uri, r.render(uri, "skill", **context), "data/skills.yml")
 
@@ -130,7 +134,8 @@ def _standards(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 
 def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "principal-moves/index.md"
-    yield Page(uri, r.render(uri, "principal_moves", catalog=catalog), "data/principal_moves.yml")
+    page = r.render(uri, "principal_moves", catalog=catalog, credited=catalog.credits["principal_moves"])
+    yield Page(uri, page, "data/principal_moves.yml")
 
 
 def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
@@ -163,13 +168,27 @@ def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     yield Page(uri, r.render(uri, "job_description", **context), "data/job_description.yml")
 
 
+def _by_author(work: Work) -> tuple[str, str]:
+    """Bibliography order: first author or editor, else the organization or title; then year."""
+    first = (work.authors or work.editors or [work.organization or work.title])[0]
+    return first.casefold(), str(work.year)
+
+
 def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    works = sorted(catalog.bibliography.entries, key=lambda w: (w.authors[0].casefold(), w.year))
+    works = sorted(catalog.bibliography.entries, key=_by_author)
     pages = {
         "focus-area/index.md": ("focus_area", {"area": catalog.focus_area, "links": partial(resolve_all, catalog)},
                                 "data/focus_area.yml"),
-        "competencies/index.md": ("competencies", {"framework": catalog.competencies}, "data/competencies.yml"),
-        "reflection/index.md": ("reflection", {"themes": catalog.reflection.themes}, "data/reflection.yml"),
+        "competencies/index.md": (
+            "competencies",
+            {"framework": catalog.competencies, "skills": catalog.skill},
+            "data/competencies.yml",
+        ),
+        "reflection/index.md": (
+            "reflection",
+            {"themes": catalog.reflection.themes, "credited": catalog.reflection},
+            "data/reflection.yml",
+        ),
         "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}, "data/bibliography.yml"),
     }
     for uri, (template, context, source) in pages.items():

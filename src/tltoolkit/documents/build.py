@@ -49,6 +49,7 @@ class Settings:
     author: str = "Teacher Leadership Toolkit"
     notice: str = ""  # licence or copyright line printed at the end of each document
     contact: str = ""  # "Questions: …" line in every page's footer
+    district: str = ""  # short name in "Not yet reviewed by …"; "" reads "your district"
     logo: Path | None = None  # district logo (.svg or .png) beside the name in every page's header
     brand: Brand | None = None  # district colours; None keeps the toolkit's indigo
     lang: str = "en"
@@ -66,6 +67,7 @@ class Settings:
             author=district.name,
             notice=district.settings.licence or "",
             contact=district.contact_line,
+            district=district.short_name,
             logo=district.logo,
             brand=district.brand,
             allowed_roots=allowed_roots,
@@ -181,6 +183,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         contact=settings.contact,
         logo=_data_uri(settings.logo) if settings.logo else "",
         brand=settings.brand,
+        review=_review(catalog, settings),
     )
     # One style fingerprint per kind for the whole plan: checking the style files and fonts
     # again for each of thousands of documents was a third of a warm plan.
@@ -192,6 +195,11 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         _moves(catalog, html, settings, style),
     ]
 
+
+
+def _review(catalog: Catalog, settings: Settings) -> Review:
+    """Provenance wording for paper: the district's name and the bibliography the credits cite."""
+    return Review(district=settings.district).with_works(catalog.bibliography.entries)
 
 
 # Where a school adds its own details, in the PDF form and the Word table alike.
@@ -235,7 +243,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             sections=sections,
             school_fields=SCHOOL_FIELDS,
             how_to_use=[] if role else list(template.how_to_use),
-            stewardship=Review().line(role) if role else "",
+            stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
             notice=settings.notice,
             contact=settings.contact,
             brand=settings.brand.primary if settings.brand else "",
@@ -300,6 +308,7 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Styl
         created="",
         skills=catalog.skills,
         moves=catalog.moves,
+        credited=catalog.credits.get("principal_moves"),
     )
     return _pdf("principal-moves.pdf", "moves", page, settings, style)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 
 from ..content import labels
 from ..content.stewardship import Review
@@ -30,8 +31,17 @@ def environment() -> Environment:
     env.filters["scope"] = labels.SCOPE.__getitem__
     env.filters["selection"] = labels.SELECTION.__getitem__
     env.filters["category"] = labels.CATEGORY.__getitem__
-    env.filters["stewardship"] = Review().line  # "Last reviewed … · Source: …" (no review-due flag on paper)
+    env.filters["stewardship"] = _stewardship
     return env
+
+
+@pass_context
+def _stewardship(context: Context, item: Any) -> str:
+    """'Not yet reviewed by …: adapt it before use · Sources: …' (no review-due flag on paper).
+
+    The `review` in the shared context knows the district's name and the bibliography.
+    """
+    return str(context["review"].line(item))
 
 
 class HtmlRenderer:
@@ -40,6 +50,8 @@ class HtmlRenderer:
     def __init__(self, **common: Any) -> None:
         self.env = environment()
         self.common = common
+        # Macros imported without context (the guide body) still see the provenance wording.
+        self.env.globals["review"] = common.get("review") or Review()
 
     def render(self, kind: str, **context: Any) -> str:
         return self.env.get_template(f"{kind}/template.html").render(**self.common, **context)

@@ -185,7 +185,9 @@
     }
     const items = Array.from(list.children, (li, index) => {
       const why = li.querySelector(".tl-why");
-      return { el: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "" };
+      // Only roles the principal fills are ranked (elected, rotating, panel and district roles are listed apart).
+      const appointed = !li.dataset.filledBy || li.dataset.filledBy === "principal";
+      return { el: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "", appointed: appointed };
     });
     const status = document.getElementById("tl-match-status");
     const summary = document.getElementById("tl-match-summary");
@@ -221,6 +223,7 @@
       let complete = 0;
       ranked = [];
       for (const item of items) {
+        if (!item.appointed) continue;
         item.matched = item.skills.filter((skill) => ticked.has(skill));
         if (!item.matched.length) continue;
         item.missing = item.skills.filter((skill) => !ticked.has(skill));

@@ -56,6 +56,7 @@ class Catalog:
     bibliography: m.Bibliography
     sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
+    planning: m.Planning | None = None  # the district's own pay, hours and release figures (district.yml)
 
     def origin(self, kind: str, item_id: str) -> str:
         """The data file an editor changes to change this role, condition or guide."""

@@ -42,6 +42,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _unique(roles, ("roles", i, "skills"), listed, "skill", None)
             yield from _known(roles, ("roles", i, "skills"), listed, skill_ids, "skill", None)
 
+    if roles:
+        yield from _role_sources(roles, docs.get("bibliography.yml"))
+
     if moves := docs.get("principal_moves.yml"):
         entries = _list(moves, "principal_moves")
         named = _values(entries, "skill")
@@ -72,6 +75,16 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     for name, doc in docs.items():
         if name.startswith(f"{guides_dir}/"):
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
+
+
+def _role_sources(roles: YamlDocument, bibliography: YamlDocument | None) -> Iterator[DataError]:
+    """A figure's `sources` must name bibliography entries: a published number carries its source."""
+    work_ids = _values(_list(bibliography, "entries"), "id") if bibliography else None
+    for i, role in enumerate(_list(roles, "roles")):
+        hours = role.get("hours_per_week") if isinstance(role, dict) else None
+        if isinstance(hours, dict):
+            listed = _values(_list(hours, "sources"))
+            yield from _known(roles, ("roles", i, "hours_per_week", "sources"), listed, work_ids, "bibliography entry", None)
 
 
 def _framework(doc: YamlDocument) -> Iterator[DataError]:

@@ -102,13 +102,12 @@ class HoursRange(Model):
             raise ValueError(f"high ({high:g}) is below low ({low:g})")
         return high
 
-    @field_validator("sources")
-    @classmethod
-    def _sourced(cls, sources: list[str], info: ValidationInfo) -> list[str]:
-        basis = info.data.get("basis")
-        if basis == "source" and not sources:
+    @model_validator(mode="after")
+    def _sourced(self) -> HoursRange:
+        # A published figure carries its source (sources left out entirely is still a missing source).
+        if self.basis == "source" and not self.sources:
             raise ValueError("basis 'source' needs at least one bibliography id in sources")
-        return sources
+        return self
 
 
 class PeriodRange(Model):

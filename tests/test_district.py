@@ -14,6 +14,7 @@ from tltoolkit.district import contrast, load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
+MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal" / "roles.yml").read_text()
 MINIMAL_ROLE = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal" / "roles.yml").read_text())["roles"][0]
 
 SETTINGS = """\
@@ -148,7 +149,7 @@ def test_a_title_already_used_by_a_toolkit_role_names_both_files(minimal_data: P
     text = write_roles(district, role("new-role", title="Data team facilitator"))
     assert problems(minimal_data, district) == [
         f"district/data/roles.yml:{line_of(text, 'title:')}:3: roles[0].title: duplicate role title "
-        "'data team facilitator' (first used on data/roles.yml line 62)"
+        f"'data team facilitator' (first used on data/roles.yml line {line_of(MINIMAL_TEXT, 'title: Data team facilitator')})"
     ]
 
 

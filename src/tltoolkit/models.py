@@ -161,17 +161,23 @@ class Role(Stewarded):
         None,
         description="Typical hours a week beyond teaching (or beyond the released time), with the basis of the figure. "
         "Leave out when the work is seasonal or the whole job (full release).",
+        examples=[{"low": 1, "high": 2, "basis": "duties"}],
     )
     release_periods: PeriodRange | None = Field(
-        None, description="Class periods a day released from teaching, only where this role defines them."
+        None,
+        description="Class periods a day released from teaching, only where this role defines them.",
+        examples=[{"low": 1, "high": 1}],
     )
     release_share: Annotated[float, Field(gt=0, le=1)] | None = Field(
-        None, description="Share of the school day released (0 to 1), only where this role defines it, e.g. 0.5 for half."
+        None,
+        description="Share of the school day released (0 to 1), only where this role defines it, e.g. 0.5 for half.",
+        examples=[0.5],
     )
     pay: items(1, 3, PayApproach) = Field(
         description="How the role is usually recognized, most common first: stipend, hourly, release, "
         "salary-schedule (paid as a teacher on the schedule), none-typical (usually unpaid), outside (paid by "
-        "another body, such as a university or the union)."
+        "another body, such as a university or the union).",
+        examples=[["stipend"]],
     )
     compensation: Text = Field(description="Stipend, release time or other recognition, as the contract sets it.")
     reports_to: Text = Field(description="The person the teacher leader answers to for this role.")

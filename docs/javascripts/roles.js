@@ -128,6 +128,7 @@
       held: tr.dataset.held,
       scope: tr.dataset.scope,
       selection: tr.dataset.selection,
+      filled: tr.dataset.filled,
       text: tr.dataset.text,
     }));
     const count = document.getElementById("tl-roles-count");
@@ -163,11 +164,13 @@
       const held = fields.held.value;
       const scope = fields.scope.value;
       const selection = fields.selection.value;
+      const filled = fields.filled ? fields.filled.value : "";
       matching = rows.filter(
         (row) =>
           (!held || row.held === held) &&
           (!scope || row.scope === scope) &&
           (!selection || row.selection === selection) &&
+          (!filled || row.filled === filled) &&
           skills.every((skill) => row.skills.includes(skill)) &&
           words.every((word) => row.text.includes(word)),
       );

@@ -106,7 +106,12 @@ def test_ticking_two_skills_keeps_roles_that_draw_on_both(page: Page, catalog: C
 
 @pytest.mark.parametrize(
     ("label", "field", "options"),
-    [("When held", "held", labels.HELD), ("Scope", "scope", labels.SCOPE), ("Selection", "selection", labels.SELECTION)],
+    [
+        ("When held", "held", labels.HELD),
+        ("Scope", "scope", labels.SCOPE),
+        ("Selection", "selection", labels.SELECTION),
+        ("Who fills it", "filled_by", labels.FILLED_BY),
+    ],
 )
 def test_each_option_narrows_to_the_roles_the_data_gives_it(
     page: Page, catalog: Catalog, label: str, field: str, options: dict[str, str]
@@ -152,6 +157,7 @@ def test_filters_are_usable_from_the_keyboard(page: Page, catalog: Catalog) -> N
     page.keyboard.press("Tab")  # to "When held"
     page.keyboard.press("Tab")  # to "Scope"
     page.keyboard.press("Tab")  # to "Selection"
+    page.keyboard.press("Tab")  # to "Who fills it"
     page.keyboard.press("Tab")  # to the first skill
     page.keyboard.press("Space")
     first = catalog.skills[0]

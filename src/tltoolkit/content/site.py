@@ -53,6 +53,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         ("held", "When held", "Any time", labels.HELD),
         ("scope", "Scope", "Any scope", labels.SCOPE),
         ("selection", "Selection", "Any way", labels.SELECTION),
+        ("filled", "Who fills it", "Anyone", labels.FILLED_BY),
     ]
     yield Page(
         "roles/index.md",

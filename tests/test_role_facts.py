@@ -162,11 +162,11 @@ def district(minimal_data: Path) -> Path:
 def test_district_figures_appear_on_the_role_page_in_documents_and_downloads(minimal_data: Path, district: Path) -> None:
     catalog, _ = load_toolkit(minimal_data, district)
     page = pages(catalog)["roles/grade-level-team-leader.md"]
-    assert "**Stipend in this district:** " + plain("$1,500 a year") in page
-    assert "**Hours planned in this district:** " + plain("2 hours a week") in page
-    assert "**About these figures:** " + plain("Contract article 14") in page
+    assert "**District stipend:** " + plain("$1,500 a year") in page
+    assert "**District hours:** " + plain("2 hours a week") in page
+    assert "**District figures from:** " + plain("Contract article 14") in page
     said = facts(catalog, "data-team-facilitator")
-    assert said["Hourly rate in this district"] == "$42.50 an hour"
+    assert said["District hourly rate"] == "$42.50 an hour"
     assert "To decide" not in said  # the district has decided the pay
     assert "To decide" in facts(catalog, "assessment-coordinator")
 
@@ -180,7 +180,7 @@ def test_district_figures_appear_on_the_role_page_in_documents_and_downloads(min
 
 def test_without_district_figures_the_page_says_what_to_decide(catalog: Catalog) -> None:
     page = pages(catalog)["roles/grade-level-team-leader.md"]
-    assert "in this district" not in page
+    assert "**District " not in page
     assert "**To decide:**" in page and not re.search(r"To decide:\*\* [^\n]*\d", page)
 
 

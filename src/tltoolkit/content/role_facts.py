@@ -78,28 +78,28 @@ def district_figures(role: Role, planning: Planning | None) -> list[tuple[str, s
         return []
     lines = []
     if local.stipend is not None:
-        lines.append(("Stipend in this district", f"{money(local.stipend, planning.currency)} a year"))
+        lines.append(("District stipend", f"{money(local.stipend, planning.currency)} a year"))
     if local.hourly_rate is not None:
-        lines.append(("Hourly rate in this district", f"{money(local.hourly_rate, planning.currency)} an hour"))
+        lines.append(("District hourly rate", f"{money(local.hourly_rate, planning.currency)} an hour"))
     if local.hours_per_week is not None:
-        lines.append(("Hours planned in this district", f"{_span(local.hours_per_week, local.hours_per_week)} a week"))
+        lines.append(("District hours", f"{_span(local.hours_per_week, local.hours_per_week)} a week"))
     if local.release_periods is not None:
         share = f" (of {planning.periods_per_day})" if planning.periods_per_day else ""
-        lines.append(("Release in this district", f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}"))
+        lines.append(("District release", f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}"))
     if local.note:
-        lines.append(("About these figures", local.note))
+        lines.append(("District figures from", local.note))
     return lines
 
 
 def time_facts(role: Role, planning: Planning | None = None) -> list[tuple[str, str]]:
-    local = [line for line in district_figures(role, planning) if line[0].startswith(("Hours", "Release"))]
+    local = [line for line in district_figures(role, planning) if line[0] in ("District hours", "District release")]
     return [("Weekly hours", hours_text(role)), ("Release from teaching", release_text(role)), *local]
 
 
 def pay_facts(role: Role, planning: Planning | None = None) -> list[tuple[str, str]]:
-    local = [line for line in district_figures(role, planning) if not line[0].startswith(("Hours", "Release"))]
+    local = [line for line in district_figures(role, planning) if line[0] not in ("District hours", "District release")]
     facts = [("Pay approach", pay_text(role)), *local]
-    if not any(label.startswith(("Stipend", "Hourly")) for label, _ in local):
+    if not any(label in ("District stipend", "District hourly rate") for label, _ in local):
         facts.append(("To decide", decide_text(role)))
     return facts
 

@@ -307,3 +307,27 @@ def test_the_sample_district_data_validates_with_the_new_fields(tmp_path: Path) 
     catalog, _ = load_toolkit(DATA, tmp_path / "sample" / "district.yml")
     assert all(role.filled_by for role in catalog.roles)
     assert yaml.safe_load((sample / "data" / "roles.yml").read_text())["roles"][0]["filled_by"] == "committee"
+
+
+def test_pdf_and_word_job_descriptions_carry_the_facts_and_district_figures(
+    minimal_data: Path, district: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from tltoolkit.documents.build import Settings, plan
+    from tltoolkit.documents.docx import write_docx
+    from tltoolkit.documents.pdf import render_pdf
+
+    catalog, _ = load_toolkit(minimal_data, district)
+    settings = Settings(allowed_roots=(ROOT,))
+    jobs = {job.path: job for job in plan(catalog, settings)}
+    pdf = jobs["job-descriptions/grade-level-team-leader.pdf"]
+    render_pdf(pdf.payload, pdf.kind, settings.paper, tmp_path / "role.pdf", (ROOT,))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "role.pdf").pages).split())
+    write_docx(jobs["job-descriptions/grade-level-team-leader.docx"].payload, tmp_path / "role.docx")
+    import docx
+
+    word = " ".join(" ".join(p.text for p in docx.Document(tmp_path / "role.docx").paragraphs).split())
+    for printed in (text, word):
+        assert "Who fills it" in printed and "Weekly hours" in printed and "District stipend" in printed
+        assert "$1,500 a year" in printed and role_facts.ESTIMATE.split(";")[0] in printed

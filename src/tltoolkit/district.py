@@ -7,15 +7,16 @@ reports every problem in both at once, each at its file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import models as m
 from .catalog import Catalog, display_name, display_root, load_catalog
 from .errors import DataError, DataErrors
 from .overlay import Overlay
-from .validation import suggest, validate
+from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
+from .planning import with_planning
 
 TOOLKIT = "Teacher Leadership Toolkit"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
@@ -104,41 +105,22 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
     errors: list[DataError] = []
     district: District | None = None
     overlay: Overlay | None = None
-    settings_doc: YamlDocument | None = None
     if district_file is not None:
         try:
             shared = display_root(Path(data_dir), Path(district_file).parent)
             district, document = load_district(district_file, display_name(Path(district_file), shared))
-            settings_doc = document
             if district.overlay is not None:
                 overlay = Overlay(district.overlay, district.settings.remove, document)
         except DataErrors as exc:
             errors.extend(exc.errors)
-    catalog = None
     try:
         catalog = load_catalog(data_dir, overlay)
+        catalog = with_planning(catalog, district, errors)  # the district's pay and hours, checked by role
     except DataErrors as exc:
         errors.extend(exc.errors)
-    if catalog is not None and district is not None and district.settings.planning is not None:
-        errors.extend(_check_planning(district, settings_doc, catalog))
-        catalog = replace(catalog, planning=district.settings.planning)
     if errors:
         raise DataErrors(errors)
-    assert catalog is not None
     return catalog, district
-
-
-def _check_planning(district: District, document: YamlDocument | None, catalog: Catalog) -> list[DataError]:
-    """Every role named under `planning: roles:` must be in the (merged) inventory."""
-    planning = district.settings.planning
-    if planning is None or document is None:
-        return []
-    known = [role.id for role in catalog.roles]
-    return [
-        document.error(("planning", "roles", role_id), f"unknown role '{role_id}'{suggest(role_id, known)}")
-        for role_id in planning.roles
-        if role_id not in catalog.role
-    ]
 
 
 def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:

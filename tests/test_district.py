@@ -14,6 +14,7 @@ from tltoolkit.district import contrast, load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
+MINIMAL_TEXT = (Path(__file__).parent / "fixtures" / "minimal" / "roles.yml").read_text()
 MINIMAL_ROLE = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal" / "roles.yml").read_text())["roles"][0]
 
 SETTINGS = """\

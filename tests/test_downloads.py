@@ -56,7 +56,7 @@ def test_json_keeps_the_data_codes_and_names_the_labels(catalog: Catalog) -> Non
     assert data["source"] == "data/roles.yml"
     assert [role["id"] for role in data["roles"]] == [role.id for role in catalog.roles]
     assert data["roles"][0] == catalog.roles[0].model_dump(mode="json")
-    assert set(data["labels"]) == {"category", "held", "scope", "selection"}
+    assert set(data["labels"]) == {"category", "held", "scope", "selection", "filled_by", "pay"}
     assert [skill["id"] for skill in data["skills"]] == [skill.id for skill in catalog.skills]
 
 

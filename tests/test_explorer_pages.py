@@ -44,7 +44,11 @@ def test_inventory_controls_are_labelled_and_hidden_until_the_script_runs(
 def test_match_page_lists_every_role_with_a_job_description_link(catalog: Catalog, pages: dict[str, str]) -> None:
     page = pages["roles/match.md"]
     for role in catalog.roles:
-        assert f"[job description]({role.id}.md#job-description)" in page
+        if role.filled_by == "principal":  # ranked, with its job description
+            assert f"[job description]({role.id}.md#job-description)" in page
+        else:  # listed apart, with who fills it
+            assert f"[job description]({role.id}.md#job-description)" not in page
+            assert f"**[{role.title}]({role.id}.md)** · " in page
 
 
 def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:

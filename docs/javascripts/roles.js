@@ -129,6 +129,7 @@
       held: tr.dataset.held,
       scope: tr.dataset.scope,
       selection: tr.dataset.selection,
+      filled: tr.dataset.filled,
       text: tr.dataset.text,
     }));
     const count = document.getElementById("tl-roles-count");
@@ -165,12 +166,14 @@
       const scope = fields.scope.value;
       const selection = fields.selection.value;
       const standard = fields.standard.value;
+      const filled = fields.filled ? fields.filled.value : "";
       matching = rows.filter(
         (row) =>
           (!held || row.held === held) &&
           (!scope || row.scope === scope) &&
           (!selection || row.selection === selection) &&
           (!standard || row.standards.includes(standard)) &&
+          (!filled || row.filled === filled) &&
           skills.every((skill) => row.skills.includes(skill)) &&
           words.every((word) => row.text.includes(word)),
       );
@@ -188,7 +191,9 @@
     }
     const items = Array.from(list.children, (li, index) => {
       const why = li.querySelector(".tl-why");
-      return { el: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "" };
+      // Only roles the principal fills are ranked (elected, rotating, panel and district roles are listed apart).
+      const appointed = !li.dataset.filledBy || li.dataset.filledBy === "principal";
+      return { el: li, index: index, skills: li.dataset.skills.split(" "), why: why, plain: why.textContent, key: "", appointed: appointed };
     });
     const status = document.getElementById("tl-match-status");
     const summary = document.getElementById("tl-match-summary");
@@ -224,6 +229,7 @@
       let complete = 0;
       ranked = [];
       for (const item of items) {
+        if (!item.appointed) continue;
         item.matched = item.skills.filter((skill) => ticked.has(skill));
         if (!item.matched.length) continue;
         item.missing = item.skills.filter((skill) => !ticked.has(skill));

@@ -59,6 +59,7 @@ class Catalog:
     sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
     credits: dict[str, m.Credited] = field(default_factory=dict)  # kind -> the sources a whole file credits
+    planning: m.Planning | None = None  # the district's own pay, hours and release figures (district.yml)
 
     def origin(self, kind: str, item_id: str) -> str:
         """The data file an editor changes to change this role, condition or guide."""

@@ -16,6 +16,7 @@ from .errors import DataError, DataErrors
 from .overlay import Overlay
 from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
+from .planning import with_planning
 
 TOOLKIT = "Teacher Leadership Toolkit"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
@@ -114,6 +115,7 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
             errors.extend(exc.errors)
     try:
         catalog = load_catalog(data_dir, overlay)
+        catalog = with_planning(catalog, district, errors)  # the district's pay and hours, checked by role
     except DataErrors as exc:
         errors.extend(exc.errors)
     if errors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -100,6 +100,53 @@ Category = Literal[
 Held = Literal["full-time-teaching", "partial-release", "full-release"]
 Scope = Literal["team", "school", "district"]
 Selection = Literal["volunteer", "rotation", "principal-appointed", "elected", "application"]
+# Who makes the decision. Only roles the principal fills are ranked on the matching page and
+# offered to the planner: a principal cannot hand out an elected or district-chosen seat.
+FilledBy = Literal["principal", "election", "rotation", "committee", "district"]
+PayApproach = Literal["stipend", "hourly", "release", "salary-schedule", "none-typical", "outside"]
+Hours = Annotated[float, Field(ge=0, le=60)]
+
+
+class HoursRange(Model):
+    """Typical hours a week the role takes beyond teaching (or beyond its released time)."""
+
+    low: Hours = Field(description="Fewest hours a week, e.g. 1.5.")
+    high: Hours = Field(description="Most hours a week in an ordinary week (busy seasons are in time_commitment).")
+    basis: Literal["duties", "source"] = Field(
+        description="'duties': added up from the duties and meetings this role lists, and shown as an estimate to "
+        "adjust; 'source': taken from the published works named in `sources`."
+    )
+    sources: list[Slug] = Field(default_factory=list, description="Bibliography ids backing the figure (basis: source).")
+
+    @field_validator("high")
+    @classmethod
+    def _ordered(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("low")
+        if low is not None and high < low:
+            raise ValueError(f"high ({high:g}) is below low ({low:g})")
+        return high
+
+    @model_validator(mode="after")
+    def _sourced(self) -> HoursRange:
+        # A published figure carries its source (sources left out entirely is still a missing source).
+        if self.basis == "source" and not self.sources:
+            raise ValueError("basis 'source' needs at least one bibliography id in sources")
+        return self
+
+
+class PeriodRange(Model):
+    """Class periods a day released from teaching, as the role defines them."""
+
+    low: Annotated[int, Field(ge=1, le=12)] = Field(description="Fewest periods a day released.")
+    high: Annotated[int, Field(ge=1, le=12)] = Field(description="Most periods a day released (same as low if fixed).")
+
+    @field_validator("high")
+    @classmethod
+    def _ordered(cls, high: int, info: ValidationInfo) -> int:
+        low = info.data.get("low")
+        if low is not None and high < low:
+            raise ValueError(f"high ({high}) is below low ({low})")
+        return high
 
 
 class Role(Stewarded):
@@ -129,12 +176,49 @@ class Role(Stewarded):
     selection_detail: Text = Field(
         description="How selection works in practice: who decides, when, and on what evidence."
     )
+    filled_by: FilledBy = Field(
+        description="Who makes the decision: 'principal' (the principal appoints or confirms), 'election' (colleagues "
+        "or members vote), 'rotation' (members take turns), 'committee' (a panel decides on applications), "
+        "'district' (a district office chooses). Only roles the principal fills are suggested in matching."
+    )
+    filled_by_note: Text | None = Field(
+        None, description="One line on who decides, shown wherever the role is not ranked, e.g. 'Elected by union members'."
+    )
     time_commitment: Text = Field(description="Hours a week or a month, and the busy times of the year.")
+    hours_per_week: HoursRange | None = Field(
+        None,
+        description="Typical hours a week beyond teaching (or beyond the released time), with the basis of the figure. "
+        "Leave out when the work is seasonal or the whole job (full release).",
+        examples=[{"low": 1, "high": 2, "basis": "duties"}],
+    )
+    release_periods: PeriodRange | None = Field(
+        None,
+        description="Class periods a day released from teaching, only where this role defines them.",
+        examples=[{"low": 1, "high": 1}],
+    )
+    release_share: Annotated[float, Field(gt=0, le=1)] | None = Field(
+        None,
+        description="Share of the school day released (0 to 1), only where this role defines it, e.g. 0.5 for half.",
+        examples=[0.5],
+    )
+    pay: items(1, 3, PayApproach) = Field(
+        description="How the role is usually recognized, most common first: stipend, hourly, release, "
+        "salary-schedule (paid as a teacher on the schedule), none-typical (usually unpaid), outside (paid by "
+        "another body, such as a university or the union).",
+        examples=[["stipend"]],
+    )
     compensation: Text = Field(description="Stipend, release time or other recognition, as the contract sets it.")
     reports_to: Text = Field(description="The person the teacher leader answers to for this role.")
     evaluated_by: Text = Field(description="Who gives feedback on the role's work, and how often.")
     term: Text = Field(description="How long the appointment lasts and how it is renewed.")
     support: items(1, 6) = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
+
+    @model_validator(mode="after")
+    def _release_fits_held(self) -> Role:
+        # Released periods or a share of the day only make sense for a role held with partial release.
+        if self.held != "partial-release" and (self.release_periods or self.release_share):
+            raise ValueError(f"release_periods and release_share are for partial-release roles, not '{self.held}'")
+        return self
 
 
 class RolesFile(Model):
@@ -450,6 +534,42 @@ class Removals(Model):
     )
 
 
+Amount = Annotated[float, Field(ge=0, le=1_000_000)]
+
+
+class RolePlanning(Model):
+    """A district's own figures for one role (they replace the toolkit's words on its pages)."""
+
+    stipend: Amount | None = Field(None, description="Stipend a year for the role, in the district's currency.")
+    hourly_rate: Annotated[float, Field(ge=0, le=1000)] | None = Field(
+        None, description="Hourly rate for the role's work outside the contract day."
+    )
+    hours_per_week: Annotated[float, Field(ge=0, le=40)] | None = Field(
+        None, description="Hours a week the district plans for the role beyond teaching."
+    )
+    release_periods: Annotated[int, Field(ge=0, le=12)] | None = Field(
+        None, description="Class periods a day the district releases for the role."
+    )
+    note: Text | None = Field(None, description="A line on where the figures come from, e.g. 'Contract article 14'.")
+
+
+class Planning(Model):
+    """A district's figures for planning teacher-leader roles: pay, hours and release."""
+
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        "USD", description="Currency of the amounts, as a three-letter code (USD, CAD, ...)."
+    )
+    periods_per_day: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="Class periods in a teacher's day, to turn released periods into a share of the day."
+    )
+    max_hours_per_week: Annotated[float, Field(ge=0, le=40)] | None = Field(
+        None, description="Most hours a week beyond teaching the district expects one teacher to take on."
+    )
+    roles: dict[Slug, RolePlanning] = Field(
+        default_factory=dict, description="Role id -> the district's figures for that role."
+    )
+
+
 class DistrictFile(Model):
     """One district's settings: who it is, how the site and documents look, and where its own data lives."""
 
@@ -476,3 +596,6 @@ class DistrictFile(Model):
         "items with a toolkit id replace the toolkit's item, new ids are added.",
     )
     remove: Removals = Field(default_factory=Removals, description="Toolkit items the district leaves out.")
+    planning: Planning | None = Field(
+        None, description="The district's own stipends, rates, hours and release time per role, for pages and planning."
+    )

@@ -44,6 +44,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
 
     yield from _standards(docs.get("standards.yml"), roles, docs.get("bibliography.yml"))
 
+    if roles:
+        yield from _role_sources(roles, docs.get("bibliography.yml"))
+
     if moves := docs.get("principal_moves.yml"):
         entries = _list(moves, "principal_moves")
         named = _values(entries, "skill")
@@ -98,6 +101,16 @@ def _standards(
             listed = _values(_list(role, "standards"))
             yield from _unique(roles, ("roles", i, "standards"), listed, "standard", None)
             yield from _known(roles, ("roles", i, "standards"), listed, domain_ids, "standard", None)
+
+
+def _role_sources(roles: YamlDocument, bibliography: YamlDocument | None) -> Iterator[DataError]:
+    """A figure's `sources` must name bibliography entries: a published number carries its source."""
+    work_ids = _values(_list(bibliography, "entries"), "id") if bibliography else None
+    for i, role in enumerate(_list(roles, "roles")):
+        hours = role.get("hours_per_week") if isinstance(role, dict) else None
+        if isinstance(hours, dict):
+            listed = _values(_list(hours, "sources"))
+            yield from _known(roles, ("roles", i, "hours_per_week", "sources"), listed, work_ids, "bibliography entry", None)
 
 
 def _framework(doc: YamlDocument, skill_ids: Pairs | None) -> Iterator[DataError]:

@@ -106,7 +106,12 @@ def test_ticking_two_skills_keeps_roles_that_draw_on_both(page: Page, catalog: C
 
 @pytest.mark.parametrize(
     ("label", "field", "options"),
-    [("When held", "held", labels.HELD), ("Scope", "scope", labels.SCOPE), ("Selection", "selection", labels.SELECTION)],
+    [
+        ("When held", "held", labels.HELD),
+        ("Scope", "scope", labels.SCOPE),
+        ("Selection", "selection", labels.SELECTION),
+        ("Who fills it", "filled_by", labels.FILLED_BY),
+    ],
 )
 def test_each_option_narrows_to_the_roles_the_data_gives_it(
     page: Page, catalog: Catalog, label: str, field: str, options: dict[str, str]
@@ -153,6 +158,7 @@ def test_filters_are_usable_from_the_keyboard(page: Page, catalog: Catalog) -> N
     page.keyboard.press("Tab")  # to "Scope"
     page.keyboard.press("Tab")  # to "Selection"
     page.keyboard.press("Tab")  # to "Standards domain"
+    page.keyboard.press("Tab")  # to "Who fills it"
     page.keyboard.press("Tab")  # to the first skill
     page.keyboard.press("Space")
     first = catalog.skills[0]
@@ -219,8 +225,13 @@ def test_a_bookmarked_url_opens_filtered_and_ignores_unknown_values(page: Page, 
 # --- matching roles to skills -------------------------------------------------------
 
 
+def appointed(catalog: Catalog) -> list[Role]:
+    """The roles matching may rank: those the principal fills, in inventory order."""
+    return [role for role in inventory_order(catalog) if role.filled_by == "principal"]
+
+
 def ranked(catalog: Catalog, chosen: set[str]) -> list[str]:
-    order = inventory_order(catalog)
+    order = appointed(catalog)
     fitting = [r for r in order if chosen & set(r.skills)]
     fitting.sort(key=lambda r: (-len(chosen & set(r.skills)), len(set(r.skills) - chosen)))  # stable: inventory order
     return ids(fitting)
@@ -273,10 +284,36 @@ def test_matching_state_survives_a_reload_and_prints_the_chosen_skills(page: Pag
     assert catalog.skill["family-engagement"].name in summary.inner_text()
 
 
-def test_matching_with_nothing_ticked_lists_every_role(page: Page, catalog: Catalog) -> None:
+def test_matching_with_nothing_ticked_lists_every_role_the_principal_fills(page: Page, catalog: Catalog) -> None:
     page.goto("roles/match/")
     page.wait_for_selector("#tl-match:not([hidden])")
-    assert page.evaluate(MATCH_ORDER) == ids(inventory_order(catalog))
+    assert page.evaluate(MATCH_ORDER) == ids(appointed(catalog))
+
+
+NOT_RANKED = """() => Array.from(document.querySelectorAll('#tl-not-ranked > li'))
+  .map((li) => [li.querySelector('a').getAttribute('href').replace(/^\\.\\.\\//, '').replace(/\\/$/, ''),
+                li.querySelector('.tl-not-ranked-why').textContent.trim()])"""
+
+
+def test_matching_never_ranks_a_role_the_principal_does_not_fill_and_says_who_does(
+    page: Page, catalog: Catalog
+) -> None:
+    union = catalog.role["union-building-rep"]
+    assert union.filled_by == "election"
+    others = [role for role in inventory_order(catalog) if role.filled_by != "principal"]
+    # Tick every skill of every such role: before this change the union representative came first for some.
+    skills = sorted({skill for role in others for skill in role.skills})
+    page.goto("roles/match/?" + "&".join(f"skill={skill}" for skill in skills))
+    page.wait_for_selector("#tl-match:not([hidden])")
+    page.wait_for_function("document.querySelector('#tl-match-status').textContent.includes('Best fit first')")
+    order = page.evaluate(MATCH_ORDER)
+    assert order, "something is ranked"
+    assert not {role.id for role in others} & set(order)
+    assert order == ranked(catalog, set(skills))
+    listed = dict(page.evaluate(NOT_RANKED))
+    assert list(listed) == ids(others)
+    assert listed[union.id] == "Elected by union members in the building; the principal does not appoint it."
+    assert page.locator("#tl-not-ranked").is_visible()
 
 
 # --- downloads --------------------------------------------------------------------

@@ -35,12 +35,16 @@ def synthetic_roles(count: int, data_dir: Path = DATA, seed: int = 5000) -> list
     for i in range(len(roles), count):
         base = real[i % len(real)]
         copy = i // len(real) + 1  # 2nd, 3rd ... copy of the same real role
+        held = rng.choice(list(labels.HELD))
+        # Released periods belong to partial-release roles only (the model checks it).
+        release = {} if held != "partial-release" else {k: base[k] for k in ("release_periods", "release_share") if k in base}
         roles.append(
             {
-                **base,
+                **{k: v for k, v in base.items() if k not in ("release_periods", "release_share")},
+                **release,
                 "id": f"{base['id']}-{copy}",
                 "title": f"{base['title']} (site {copy})",
-                "held": rng.choice(list(labels.HELD)),
+                "held": held,
                 "scope": rng.choice(list(labels.SCOPE)),
                 "selection": rng.choice(list(labels.SELECTION)),
                 "skills": rng.sample(skills, rng.randint(1, 4)),

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..models import Role
-from . import labels
+from ..models import Planning, Role
+from . import labels, role_facts
 
 LIST_SEPARATOR = "; "
 # A spreadsheet treats a cell starting with one of these as a formula.
@@ -33,6 +33,8 @@ class Download:
 
 # Column header -> value for one role. The order here is the column order.
 def _csv_row(role: Role, catalog: Catalog) -> dict[str, str]:
+    hours, periods = role.hours_per_week, role.release_periods
+    local = catalog.planning.roles.get(role.id) if catalog.planning else None
     return {
         "ID": role.id,
         "Title": role.title,
@@ -47,8 +49,22 @@ def _csv_row(role: Role, catalog: Catalog) -> dict[str, str]:
         "Qualifications": _join(role.qualifications),
         "Who fits (look-fors)": _join(role.look_fors),
         "How chosen": role.selection_detail,
+        "Filled by": labels.FILLED_BY[role.filled_by],
+        "Who fills it": role_facts.who_fills(role),
         "Time commitment": role.time_commitment,
+        # Figures in their own columns, so a spreadsheet can add them up; the basis beside them.
+        "Weekly hours (low)": _number(hours.low if hours else None),
+        "Weekly hours (high)": _number(hours.high if hours else None),
+        "Weekly hours basis": _basis(role),
+        "Released periods a day (low)": _number(periods.low if periods else None),
+        "Released periods a day (high)": _number(periods.high if periods else None),
+        "Share of day released": _number(1 if role.held == "full-release" else role.release_share),
+        "Pay approach": _join(labels.PAY[way] for way in role.pay),
         "Compensation": role.compensation,
+        "District stipend": _number(local.stipend if local else None),
+        "District hourly rate": _number(local.hourly_rate if local else None),
+        "District hours a week": _number(local.hours_per_week if local else None),
+        "District released periods": _number(local.release_periods if local else None),
         "Reports to": role.reports_to,
         "Evaluated by": role.evaluated_by,
         "Term": role.term,
@@ -92,10 +108,30 @@ def roles_json(catalog: Catalog) -> bytes:
             "held": labels.HELD,
             "scope": labels.SCOPE,
             "selection": labels.SELECTION,
+            "filled_by": labels.FILLED_BY,
+            "pay": labels.PAY,
         },
+        # Weekly hours with basis "duties" are the toolkit's estimate from the role's own duties.
         "roles": [role.model_dump(mode="json") for role in catalog.roles],
+        "planning": _planning(catalog.planning),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _planning(planning: Planning | None) -> dict[str, object] | None:
+    """The district's own figures (district.yml `planning:`), or null when it gives none."""
+    return planning.model_dump(mode="json", exclude_none=True) if planning else None
+
+
+def _basis(role: Role) -> str:
+    hours = role.hours_per_week
+    if hours is None:
+        return ""
+    return role_facts.ESTIMATE if hours.basis == "duties" else "source: " + ", ".join(hours.sources)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def _join(values: Iterable[str]) -> str:

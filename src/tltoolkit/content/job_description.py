@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import JobDescriptionTemplate, Role
+from ..models import JobDescriptionTemplate, Planning, Role
+from . import role_facts
 from .labels import SELECTION
 
 
@@ -29,15 +30,17 @@ class Section:
         return not (self.text or self.items or self.facts)
 
 
-def job_description(template: JobDescriptionTemplate, role: Role | None = None) -> list[Section]:
-    """The template's sections, filled from `role`, or left blank when `role` is None."""
+def job_description(
+    template: JobDescriptionTemplate, role: Role | None = None, planning: Planning | None = None
+) -> list[Section]:
+    """The template's sections, filled from `role` (with the district's `planning` figures), or blank when `role` is None."""
     return [
-        Section(s.id, s.title, s.guidance, list(s.prompts), **(_content(s.id, role) if role else {}))
+        Section(s.id, s.title, s.guidance, list(s.prompts), **(_content(s.id, role, planning) if role else {}))
         for s in template.sections
     ]
 
 
-def _content(section_id: str, role: Role) -> dict[str, object]:
+def _content(section_id: str, role: Role, planning: Planning | None = None) -> dict[str, object]:
     match section_id:
         case "role-title":
             return {"text": role.title}
@@ -51,11 +54,12 @@ def _content(section_id: str, role: Role) -> dict[str, object]:
             return {"facts": [("Reports to", role.reports_to), ("Evaluated by", role.evaluated_by)]}
         case "selection-and-term":
             selection = f"{SELECTION[role.selection]}. {role.selection_detail}"
-            return {"facts": [("Selection", selection), ("Length of service", role.term)]}
+            who = ("Who fills it", role_facts.who_fills(role))
+            return {"facts": [who, ("Selection", selection), ("Length of service", role.term)]}
         case "compensation":
-            return {"text": role.compensation}
+            return {"text": role.compensation, "facts": role_facts.pay_facts(role, planning)}
         case "time-commitment":
-            return {"text": role.time_commitment}
+            return {"text": role.time_commitment, "facts": role_facts.time_facts(role, planning)}
         case "support":
             return {"items": list(role.support)}
     raise ValueError(f"no content rule for job-description section {section_id!r}")

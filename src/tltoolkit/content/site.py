@@ -57,6 +57,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         ("scope", "Scope", "Any scope", labels.SCOPE),
         ("selection", "Selection", "Any way", labels.SELECTION),
         ("standard", "Standards domain", "Any domain", _domain_options(catalog)),
+        ("filled", "Who fills it", "Anyone", labels.FILLED_BY),
     ]
     yield Page(
         "roles/index.md",
@@ -85,7 +86,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
                 moves=catalog.moves,
                 guides=catalog.guides_for_role(role),
                 # The title and summary open the page, so the web job description starts after them.
-                sections=job_description(catalog.job_description, role)[2:],
+                sections=job_description(catalog.job_description, role, catalog.planning)[2:],
                 related=_neighbours(group, position[role.id], RELATED_ROLES),
                 related_total=len(group) - 1,
                 source_file=catalog.origin("roles", role.id),

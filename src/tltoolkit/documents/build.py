@@ -219,7 +219,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
     for role in [*catalog.roles, None]:
         name = role.id if role else "blank"
         title = f"{role.title}: role description" if role else template.title
-        sections = job_description(template, role)
+        sections = job_description(template, role, catalog.planning)
         page = html.render(
             "job_description",
             title=title,

@@ -26,7 +26,7 @@ SAMPLE_DATA = sorted((ROOT / "examples" / "sample-district" / "data").rglob("*.y
 
 # Fields that are not prose (ids, dates, references) or are provenance notes, which name the same
 # source on purpose in every item that follows it.
-NOT_PROSE = {"id", "skill", "skills", "roles", "reviewed", "reviewed_by", "source", "sources", "adapted", "see_also"}
+NOT_PROSE = {"id", "skill", "skills", "roles", "reviewed", "reviewed_by", "source", "sources", "adapted", "see_also", "organization", "url"}
 # Shorter fragments are standard values ("One year, renewable."), not sentences worth comparing.
 MIN_WORDS = 5
 

@@ -94,8 +94,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(declared.generated(config, f"{DOWNLOADS}/{path}", content=b""))
     if _district and _district.brand:
         files.append(File.generated(config, branding.STYLESHEET, content=branding.site_css(_district.brand)))
-    if _district and _district.logo:
-        files.append(File.generated(config, config.theme["logo"], content=_district.logo.read_bytes()))
+    if _district and _district.logo_image:  # the checked bytes, never the file as it is now
+        files.append(File.generated(config, config.theme["logo"], content=_district.logo_image.data))
     _start_documents(config, documents)
     return files
 

@@ -163,13 +163,13 @@ def read_logo_bytes(data: bytes) -> Logo:
 
 
 def test_documents_draw_the_logo_from_one_copy(catalog, tmp_path: Path) -> None:
-    logo = read_logo_bytes(SMALL_SVG.encode())
+    logo = read_logo_bytes(SMALL_SVG.replace("#0d47a1", "#c0ffee").encode())  # a colour nothing else uses
     settings = Settings(logo=logo, workers=1)
     build_documents(catalog, tmp_path / "out", tmp_path / "cache", settings)
     assert [p.name for p in (tmp_path / "cache" / "logo").iterdir()] == [f"{logo.digest}.svg"]
-    reader = PdfReader(tmp_path / "out" / "principal-moves.pdf")
-    resources = reader.pages[0]["/Resources"]
-    assert "/XObject" in resources  # the logo, drawn in the running header
+    for name in ("principal-moves.pdf", "school-conditions.pdf"):
+        content = PdfReader(tmp_path / "out" / name).pages[0].get_contents().get_data()
+        assert b"0.752941 1 0.933333 rg" in content  # the logo's fill, drawn in the running header
 
 
 def test_a_logo_copy_removed_during_the_build_stops_it_naming_the_document(
@@ -197,3 +197,10 @@ def test_an_image_weasyprint_cannot_draw_fails_instead_of_vanishing(tmp_path: Pa
     html = f"<!doctype html><html lang='en'><head><title>t</title></head><body><img src='{broken.as_uri()}' alt=''></body></html>"
     with pytest.raises(RefusedURL, match="Failed to load image"):
         pdf_mod.render_pdf(html, "guide", "letter", tmp_path / "out.pdf", roots=(tmp_path,))
+
+
+def test_the_settings_field_states_the_limits() -> None:
+    from tltoolkit.models import DistrictFile
+
+    description = DistrictFile.model_fields["logo"].description
+    assert f"at most {MAX_BYTES // 1024} KB" in description and "4096 x 4096 pixels" in description

@@ -129,8 +129,9 @@ def read_logo(path: Path, shown: str) -> Logo:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise LogoError(f"{shown} is {size / 1024:,.0f} KB; a logo may be at most {MAX_BYTES // 1024} KB")
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:  # it grew since stat()
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)  # never more, even if the file grew since stat()
+    if len(data) > MAX_BYTES:
         raise LogoError(f"{shown} is larger than {MAX_BYTES // 1024} KB, the most a logo may be")
     if suffix == ".png":
         return Logo(check_png(data, shown), suffix)

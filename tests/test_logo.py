@@ -204,3 +204,22 @@ def test_the_settings_field_states_the_limits() -> None:
 
     description = DistrictFile.model_fields["logo"].description
     assert f"at most {MAX_BYTES // 1024} KB" in description and "4096 x 4096 pixels" in description
+
+
+def test_the_build_reports_a_refused_document_as_an_error_naming_it(tmp_path: Path) -> None:
+    """What on_post_build does with the documents' RefusedURL: MkDocs's plain build error, no traceback."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("toolkit_hook_logo", Path(__file__).parents[1] / "hooks" / "toolkit.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    def wait() -> None:
+        raise RefusedURL("guides/all-guides.pdf: the district logo is missing from /x/logo (removed during the build?)")
+
+    hook._documents = SimpleNamespace(in_background=False, wait=wait)
+    with pytest.raises(PluginError, match=r"^documents: guides/all-guides\.pdf: the district logo is missing"):
+        hook.on_post_build(SimpleNamespace())

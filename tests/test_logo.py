@@ -90,6 +90,17 @@ def test_a_drawing_program_export_is_accepted_and_published_without_editor_marku
     assert read_logo(minimal_data.parent / "district" / "logo.svg", "logo.svg").data == district.logo_image.data
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in (CASES / "accepted").glob("*.svg")))
+def test_drawing_program_exports_are_accepted_without_doctype_or_comments(minimal_data: Path, name: str) -> None:
+    source = (CASES / "accepted" / name).read_bytes()
+    _, district = load_toolkit(minimal_data, district_with(minimal_data, "logo.svg", source))
+    published = district.logo_image.data
+    assert b"<!DOCTYPE" not in published and b"<!--" not in published
+    declaration, svg = published.split(b"\n", 2)[:2]
+    assert declaration == b"<?xml version='1.0' encoding='utf-8'?>" and svg.startswith(b"<svg ")
+    assert b'xmlns="http://www.w3.org/2000/svg"' in svg
+
+
 def test_the_outputs_use_the_checked_bytes_even_if_the_file_changes_afterwards(minimal_data: Path) -> None:
     district_file = district_with(minimal_data, "logo.svg", SMALL_SVG.encode())
     _, district = load_toolkit(minimal_data, district_file)

@@ -170,9 +170,7 @@ def check_svg(data: bytes, shown: str) -> bytes:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise LogoError(f"{shown} is not a well-formed SVG file ({exc.msg})") from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise LogoError(f"{shown} has a <!DOCTYPE> declaration; a logo may not declare a DTD or entities")
+    _check_doctype(root.getroottree().docinfo, data, shown)
     for sibling in (*root.itersiblings(preceding=True), *root.itersiblings()):
         if isinstance(sibling, etree._ProcessingInstruction):
             raise LogoError(f"{shown} has a processing instruction <?{sibling.target} ...?>; a logo may hold drawing elements only")
@@ -207,6 +205,24 @@ def check_svg(data: bytes, shown: str) -> bytes:
         _check_attributes(node, element, shown)
     etree.cleanup_namespaces(root)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+# The DOCTYPE drawing programs write (Illustrator, older Inkscape). Browsers and lxml here never
+# load it; any other DOCTYPE, and any internal subset (entities, attribute defaults), is refused.
+SVG_DOCTYPES = {"-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 1.1//EN", "-//W3C//DTD SVG 1.1 Basic//EN", "-//W3C//DTD SVG 1.1 Tiny//EN"}
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+def _check_doctype(docinfo: etree.DocInfo, data: bytes, shown: str) -> None:
+    if not docinfo.doctype:
+        return
+    dtd = docinfo.internalDTD
+    declared = dtd is not None and (dtd.entities() or list(dtd.iterelements()))
+    if declared or _INTERNAL_SUBSET.search(data):
+        raise LogoError(f"{shown} declares entities or other DTD content in its <!DOCTYPE>; a logo may not")
+    if docinfo.public_id not in SVG_DOCTYPES:
+        named = docinfo.public_id or docinfo.system_url or docinfo.root_name
+        raise LogoError(f"{shown} has the <!DOCTYPE> '{_short(named)}'; a logo may only have the standard SVG one, or none")
 
 
 def _check_attributes(node: etree._Element, element: str, shown: str) -> None:

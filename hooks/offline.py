@@ -15,14 +15,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from tltoolkit.reproducible import ENV, iso_date, zip_date_time
+from tltoolkit.reproducible import ENV, UNDATED, iso_date, write_zip, zip_date_time
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -80,14 +79,9 @@ def zip_folder(folder: Path, target: Path) -> int:
     """Zip `folder` as one folder named FOLDER; returns the number of files."""
     # Source maps are for developers of the theme, not for readers: left out.
     files = sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix != ".map")
-    # The build date (SOURCE_DATE_EPOCH, set from the last commit by hooks/toolkit.py): the same
-    # site gives the same zip, and unzipped files show the date of the content they hold.
+    # The build date (SOURCE_DATE_EPOCH, set by hooks/toolkit.py from the last commit or the
+    # content, else 1980-01-01 for "no date"): the same site gives the same zip on any machine.
     epoch = os.environ.get(ENV, "").strip()
-    stamp = zip_date_time(iso_date(int(epoch))) if epoch.isdigit() else zip_date_time("")
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    return len(files)
+    stamp = zip_date_time(iso_date(int(epoch) if epoch.isdigit() else UNDATED))
+    entries = ((f"{FOLDER}/{path.relative_to(folder).as_posix()}", path.read_bytes()) for path in files)
+    return write_zip(target, entries, stamp)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,8 @@ from tltoolkit.content.site import build_pages
 from tltoolkit.content.stewardship import Review
 from tltoolkit.district import District, load_toolkit
 from tltoolkit.documents import Report, Settings, background, build_documents, document_paths
-from tltoolkit.reproducible import ENV, EpochError, iso_date, source_date_epoch
+from tltoolkit.documents.fetcher import RefusedURL
+from tltoolkit.reproducible import ENV, EpochError, build_date, content_dates, iso_date
 from tltoolkit.schemas import SCHEMA_DIR, generate as generate_schemas
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ log = logging.getLogger("mkdocs.plugins.toolkit")
 _catalog: Catalog | None = None
 _settings: Settings | None = None
 _district: District | None = None
-_build_date: date | None = None  # from SOURCE_DATE_EPOCH or the last commit (reproducible builds)
+_build_date: date | None = None  # SOURCE_DATE_EPOCH, last commit or latest review date; None: no date at all
 _documents: background.Pending[Report] | None = None  # started in on_files, awaited in on_post_build
 DOWNLOADS = "downloads"  # printable documents, under the site root
 
@@ -49,12 +50,13 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     try:  # the sitemap's date and "review due" follow the build date (documents carry their content's)
-        epoch, origin = source_date_epoch(_project(config))
+        when = build_date(_project(config), content_dates(_catalog.roles, _catalog.guides, _catalog.conditions))
     except EpochError as exc:
         raise PluginError(str(exc)) from None
-    os.environ[ENV] = str(epoch)
-    _build_date = datetime.fromtimestamp(epoch, tz=timezone.utc).date()  # "review due" is judged as of the build
-    log.info("toolkit: build date %s, from %s", iso_date(epoch), origin)
+    os.environ[ENV] = str(when.epoch)  # MkDocs (sitemap, its gzip header), the offline zip and its build read it
+    _build_date = when.day  # "review due" is judged as of the build, or not at all
+    config.extra["sitemap_dates"] = when.known  # overrides/sitemap.xml states no invented date
+    log.info("toolkit: build date %s, from %s", iso_date(when.epoch) if when.known else "none", when.origin)
     roots = (_project(config), Path(config.site_dir))
     if _district:  # district.yml decides names, licence, paper, logo and colours for site and documents
         _brand_site(config, _district)
@@ -78,8 +80,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     assert _catalog is not None
     months = _district.settings.review_after_months if _district else None
     district = _district.short_name if _district else ""  # "Not yet reviewed by <district>"
-    review = Review(months=months, district=district)
-    review = Review(months=months, today=_build_date, district=district) if _build_date else review
+    # Without a build date there is no "today" to judge against: no item is flagged (the log said so).
+    if _build_date:
+        review = Review(months=months, today=_build_date, district=district)
+    else:
+        review = Review(months=None, district=district)
     for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)
@@ -96,8 +101,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(declared.generated(config, f"{DOWNLOADS}/{path}", content=b""))
     if _district and _district.brand:
         files.append(File.generated(config, branding.STYLESHEET, content=branding.site_css(_district.brand)))
-    if _district and _district.logo:
-        files.append(File.generated(config, config.theme["logo"], content=_district.logo.read_bytes()))
+    if _district and _district.logo_image:  # the checked bytes, never the file as it is now
+        files.append(File.generated(config, config.theme["logo"], content=_district.logo_image.data))
     _start_documents(config, documents)
     return files
 
@@ -136,7 +141,10 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     pending, _documents = _documents, None
     if pending.in_background:
         log.info("toolkit: pages done; waiting for the documents")
-    report = pending.wait()
+    try:
+        report = pending.wait()
+    except RefusedURL as exc:  # a plain message naming the document, not a traceback
+        raise PluginError(f"documents: {exc}") from None
     log.info("toolkit: %s", report.summary())
 
 

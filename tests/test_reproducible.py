@@ -1,8 +1,9 @@
-"""Two builds of the same input in separate checkouts give byte-identical output.
+"""Two builds of the same input in separate checkouts, or copies without git, give byte-identical output.
 
-Each checkout is a copy of this working tree made into its own git repository with a fixed
-commit date, built with the small data set (`extra: data_dir`) so the documents render
-quickly. SOURCE_DATE_EPOCH is not set, so the date comes from the commit.
+Each checkout is a copy of this working tree, built with the small data set (`extra: data_dir`)
+so the documents render quickly, and SOURCE_DATE_EPOCH unset. Made into its own git repository
+with a fixed commit date, its date comes from the commit; without git, from the data's latest
+review date; with neither, there is no date: files carry 1980-01-01 and no page states one.
 """
 
 from __future__ import annotations
@@ -19,15 +20,15 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.reproducible import EpochError, source_date_epoch, stable_zip
+from tltoolkit.reproducible import UNDATED, EpochError, build_date, stable_zip, write_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMIT_DATE = "2024-05-01T12:34:56+00:00"
 COMMIT_EPOCH = 1714566896
 
 
-def _checkout(target: Path) -> Path:
-    """This working tree's files (tracked and new, not ignored) as a fresh git repository."""
+def _copy(target: Path, site_url: bool = False, strip_reviews: bool = False) -> Path:
+    """This working tree's files (tracked and new, not ignored), built with the small data set."""
     listed = subprocess.run(
         ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         capture_output=True, check=True,
@@ -38,7 +39,17 @@ def _checkout(target: Path) -> Path:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     config = target / "mkdocs.yml"
-    config.write_text(config.read_text().replace("\nextra:\n", "\nextra:\n  data_dir: tests/fixtures/minimal\n", 1))
+    text = config.read_text().replace("\nextra:\n", "\nextra:\n  data_dir: tests/fixtures/minimal\n", 1)
+    config.write_text(("site_url: https://toolkit.example.org/\n" if site_url else "") + text)  # the sitemap lists pages
+    if strip_reviews:  # data with no review dates: the build has no date at all
+        for data in (target / "tests" / "fixtures" / "minimal").glob("*.yml"):
+            data.write_text(re.sub(r"(?m)^ *reviewed: .*\n", "", data.read_text()))
+    return target
+
+
+def _checkout(target: Path) -> Path:
+    """A copy made into a fresh git repository with one commit at COMMIT_DATE."""
+    _copy(target)
     env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
     git = ["git", "-C", str(target), "-c", "user.name=Build test", "-c", "user.email=build@example.org"]
     subprocess.run(["git", "init", "-q", str(target)], check=True, env=env)
@@ -47,13 +58,14 @@ def _checkout(target: Path) -> Path:
     return target
 
 
-def _build(project: Path) -> Path:
+def _build(project: Path, date_line: str = "build date 2024-05-01T12:34:56Z, from the last git commit") -> Path:
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["GIT_CEILING_DIRECTORIES"] = str(project.parent)  # a copy without .git finds no repository above it
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, check=False)
     assert result.returncode == 0, result.stderr
-    assert "build date 2024-05-01T12:34:56Z, from the last git commit" in result.stderr
+    assert date_line in result.stderr
     return project / "site"
 
 
@@ -101,12 +113,67 @@ def test_a_rebuild_from_the_document_cache_is_identical(two_builds) -> None:
     assert _differences(one, two) == []
 
 
-def test_source_date_epoch_wins_and_is_checked(tmp_path: Path) -> None:
-    assert source_date_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "1700000000"}) == (1700000000, "SOURCE_DATE_EPOCH=1700000000")
+# --- copies without git -------------------------------------------------------------------------
+
+REVIEWED = "2025-03-10"  # the one review date in tests/fixtures/minimal
+NO_DATE = "build date none, from nowhere"
+
+
+@pytest.fixture(scope="module")
+def undated_copies(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two copies without .git, SOURCE_DATE_EPOCH or any review date in the data."""
+    base = tmp_path_factory.mktemp("undated")
+    return tuple(_build(_copy(base / name, site_url=True, strip_reviews=True), NO_DATE) for name in ("one", "two"))
+
+
+def test_two_copies_without_git_or_dates_build_byte_identical_sites(undated_copies) -> None:
+    one, two = undated_copies
+    kinds = {p.suffix for p in one.rglob("*") if p.is_file()}
+    assert {".html", ".pdf", ".docx", ".zip", ".xml", ".gz"} <= kinds
+    assert _differences(one, two) == []
+
+
+def test_without_a_date_nothing_states_one_and_files_carry_the_zip_minimum(undated_copies) -> None:
+    one, _ = undated_copies
+    sitemap = (one / "sitemap.xml").read_text()
+    assert "<loc>https://toolkit.example.org/roles/</loc>" in sitemap and "<lastmod>" not in sitemap
+    with open(one / "sitemap.xml.gz", "rb") as handle:
+        assert int.from_bytes(handle.read(8)[4:8], "little") == UNDATED
+    with zipfile.ZipFile(one / "downloads" / "teacher-leadership-toolkit-offline.zip") as archive:
+        entries = archive.infolist()
+    assert {(e.date_time, e.create_system, e.external_attr >> 16) for e in entries} == {((1980, 1, 1, 0, 0, 0), 3, 0o644)}
+    assert "1980" not in (one / "index.html").read_text()
+
+
+def test_without_git_the_date_comes_from_the_latest_review(tmp_path: Path) -> None:
+    site = _build(_copy(tmp_path / "copy", site_url=True), f"build date {REVIEWED}T00:00:00Z, from the latest review date")
+    assert f"<lastmod>{REVIEWED}</lastmod>" in (site / "sitemap.xml").read_text()
+    with zipfile.ZipFile(site / "downloads" / "teacher-leadership-toolkit-offline.zip") as archive:
+        assert {e.date_time for e in archive.infolist()} == {(2025, 3, 10, 0, 0, 0)}
+
+
+def test_the_build_date_sources_in_order(tmp_path: Path) -> None:
+    from datetime import date
+
+    environ = {"SOURCE_DATE_EPOCH": "1700000000"}
+    assert build_date(tmp_path, [date(2025, 3, 10)], environ).epoch == 1700000000
     with pytest.raises(EpochError, match="whole number of seconds"):
-        source_date_epoch(tmp_path, {"SOURCE_DATE_EPOCH": "yesterday"})
-    epoch, origin = source_date_epoch(tmp_path, {})  # not a git checkout
-    assert epoch > COMMIT_EPOCH and "builds will differ" in origin
+        build_date(tmp_path, [], {"SOURCE_DATE_EPOCH": "yesterday"})
+    from_content = build_date(tmp_path, [date(2024, 1, 2), date(2025, 3, 10)], {})  # not a git checkout
+    assert (from_content.day, from_content.known) == (date(2025, 3, 10), True)
+    assert "latest review date" in from_content.origin
+    none = build_date(tmp_path, [], {})
+    assert (none.epoch, none.known, none.day) == (UNDATED, False, None) and "'review due' is off" in none.origin
+    # What the hook hands the offline copy's build when there is no date means no date there too.
+    assert build_date(tmp_path, [], {"SOURCE_DATE_EPOCH": str(UNDATED)}).known is False
+
+
+def test_the_one_zip_writer_ignores_the_machine(tmp_path: Path) -> None:
+    write_zip(tmp_path / "a.zip", [("x/b.txt", b"B"), ("x/a.txt", b"A")], (2024, 5, 1, 0, 0, 0))
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        assert [(e.filename, e.create_system, e.external_attr >> 16) for e in archive.infolist()] == [
+            ("x/b.txt", 3, 0o644), ("x/a.txt", 3, 0o644)
+        ]
 
 
 def test_stable_zip_keeps_content_and_order_and_drops_clock_times() -> None:

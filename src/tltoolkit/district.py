@@ -8,11 +8,13 @@ reports every problem in both at once, each at its file and line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import models as m
 from .catalog import Catalog, display_name, display_root, load_catalog
 from .errors import DataError, DataErrors
+from .logo import Logo, LogoError, read_logo
 from .overlay import Overlay
 from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
@@ -81,6 +83,14 @@ class District:
     @property
     def logo(self) -> Path | None:
         return (self.folder / self.settings.logo).resolve() if self.settings.logo else None
+
+    @cached_property
+    def logo_image(self) -> Logo | None:
+        """The checked logo, read once: the site, the favicon and every PDF use these bytes, never the file.
+
+        Raises LogoError when the file is not fit to publish; `load_district` has reported that already.
+        """
+        return read_logo(self.logo, self.settings.logo) if self.logo and self.settings.logo else None
 
     @property
     def brand(self) -> Brand | None:
@@ -171,6 +181,12 @@ def _check_logo(document: YamlDocument, district: District) -> list[DataError]:
         return [document.error(("logo",), f"the logo must be an .svg or .png image, not '{given}'")]
     if not logo.is_file():
         return [document.error(("logo",), f"no logo file at '{given}' (relative to {district.file})")]
+    try:
+        district.logo_image  # noqa: B018 - reads and checks the file once, keeping the checked bytes
+    except LogoError as exc:
+        return [document.error(("logo",), str(exc))]
+    except OSError as exc:
+        return [document.error(("logo",), f"the logo '{given}' could not be read ({exc.strerror or exc})")]
     return []
 
 

@@ -579,7 +579,10 @@ class DistrictFile(Model):
         None, description="The site's title. Default: '<short name> Teacher Leadership Toolkit'."
     )
     logo: Text | None = Field(
-        None, description="Logo image (.svg or .png), as a path relative to this file and inside its folder."
+        None,
+        description="Logo image (.svg or .png, at most 512 KB and 4096 x 4096 pixels), as a path relative to this "
+        "file and inside its folder. An SVG may hold drawing elements only: no script, event handlers, links, "
+        "embedded images or references to other files.",
     )
     colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
     contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")

@@ -7,7 +7,7 @@ a small process pool, copies every file into place and returns a `Report`.
 
 from __future__ import annotations
 
-import base64
+import dataclasses
 import functools
 import gc
 import multiprocessing
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..catalog import Catalog
-from ..district import LOGO_TYPES, Brand, District
+from ..district import Brand, District
+from ..logo import Logo
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
@@ -28,7 +29,7 @@ from . import cache as cache_mod
 from . import pdf
 from .background import can_fork
 from .docx import DocxSpec
-from .fetcher import RefusedURL
+from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
 
 Paper = Literal["letter", "a4"]
@@ -50,7 +51,7 @@ class Settings:
     notice: str = ""  # licence or copyright line printed at the end of each document
     contact: str = ""  # "Questions: …" line in every page's footer
     district: str = ""  # short name in "Not yet reviewed by …"; "" reads "your district"
-    logo: Path | None = None  # district logo (.svg or .png) beside the name in every page's header
+    logo: Logo | None = None  # district logo (checked .svg or .png) beside the name in every page's header
     brand: Brand | None = None  # district colours; None keeps the toolkit's indigo
     lang: str = "en"
     workers: int = 2
@@ -68,7 +69,7 @@ class Settings:
             notice=district.settings.licence or "",
             contact=district.contact_line,
             district=district.short_name,
-            logo=district.logo,
+            logo=district.logo_image,
             brand=district.brand,
             allowed_roots=allowed_roots,
         )
@@ -156,7 +157,10 @@ def _build(
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
     todo_paths = {job.path for job in todo}
     report = Report(cached=[job.path for job in jobs if job.path not in todo_paths])
-    for job, pages in _run(todo, store, settings):
+    if todo and settings.logo:
+        keep_logo(store, settings.logo)
+    # The workers read the logo's one copy; its bytes need not travel with every task.
+    for job, pages in _run(todo, store, dataclasses.replace(settings, logo=None)):
         report.rendered.append(job.path)
         report.pages += pages
         if progress:
@@ -181,7 +185,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         toolkit=settings.toolkit_name,
         notice=settings.notice,
         contact=settings.contact,
-        logo=_data_uri(settings.logo) if settings.logo else "",
+        logo=logo_url(settings.logo.digest, settings.logo.suffix) if settings.logo else "",
         brand=settings.brand,
         review=_review(catalog, settings),
     )
@@ -313,10 +317,22 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Styl
     return _pdf("principal-moves.pdf", "moves", page, settings, style)
 
 
-def _data_uri(path: Path) -> str:
-    """The logo inside the HTML itself: its bytes become part of each document's cache key."""
-    kind = LOGO_TYPES.get(path.suffix.lower(), "application/octet-stream")
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
+LOGO_FOLDER = "logo"  # inside the cache: the one copy of the checked logo every PDF draws
+
+
+def keep_logo(store: cache_mod.Cache, logo: Logo) -> Path:
+    """Write the checked logo once, named by its hash (the name the print HTML uses), and drop old ones."""
+    folder = store.folder / LOGO_FOLDER
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{logo.digest}{logo.suffix}"
+    for old in folder.iterdir():
+        if old != path:
+            old.unlink(missing_ok=True)
+    if not path.is_file() or path.read_bytes() != logo.data:
+        temporary = folder / f".{logo.digest}{logo.suffix}"
+        temporary.write_bytes(logo.data)
+        temporary.replace(path)
+    return path
 
 
 def _dated(*items: object) -> str:
@@ -365,7 +381,10 @@ def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
         pages = 0
     else:
         try:
-            pages = pdf.render_pdf(str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots)
+            pages = pdf.render_pdf(
+                str(job.payload), job.kind, settings.paper, temporary, settings.allowed_roots,
+                logo_dir=store.folder / LOGO_FOLDER,
+            )  # fmt: skip
         except RefusedURL as exc:
             raise RefusedURL(f"{job.path}: {exc}") from None
     store.commit(temporary, job.key, job.suffix)

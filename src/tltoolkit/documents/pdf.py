@@ -8,6 +8,7 @@ stylesheets of every document kind, and reuses them for all the documents it ren
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -58,8 +59,8 @@ def _font_config() -> FontConfiguration:
 
 
 @cache
-def _fetcher(roots: tuple[Path, ...]) -> SafeFetcher:
-    return SafeFetcher((HERE, *roots))
+def _fetcher(roots: tuple[Path, ...], logo_dir: Path | None = None) -> SafeFetcher:
+    return SafeFetcher((HERE, *roots), logo_dir)
 
 
 @cache
@@ -70,17 +71,39 @@ def _stylesheets(kind: str, paper: str, roots: tuple[Path, ...]) -> list[CSS]:
     ]
 
 
-def render_pdf(html: str, kind: str, paper: str, target: Path, roots: tuple[Path, ...] = ()) -> int:
+class _ImageFailures(logging.Handler):
+    """WeasyPrint logs an image it cannot draw and leaves it out; the build must not."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(("Failed to load image", "Failed to render SVG image", "Failed to load inline SVG")):
+            self.messages.append(record.getMessage())
+
+
+def render_pdf(
+    html: str, kind: str, paper: str, target: Path, roots: tuple[Path, ...] = (), logo_dir: Path | None = None
+) -> int:
     """Write `html` as a PDF to `target`; return its number of pages.
 
     Raises RefusedURL when the HTML or its styles ask for anything but the project's own
-    files (WeasyPrint signals that with a BaseException, which would escape `except Exception`).
+    files (WeasyPrint signals that with a BaseException, which would escape `except Exception`),
+    or when an image (the district logo) cannot be read or drawn.
     """
+    failures = _ImageFailures()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(failures)
     try:
-        document = HTML(string=html, base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots)).render(
+        document = HTML(string=html, base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots, logo_dir)).render(
             stylesheets=_stylesheets(kind, paper, roots), font_config=_font_config(), **OPTIONS
         )
+        if failures.messages:
+            raise RefusedURL("; ".join(failures.messages))
         document.write_pdf(target, **OPTIONS)
     except FatalURLFetchingError as exc:
         raise RefusedURL(str(exc.__cause__ or exc)) from None
+    finally:
+        logger.removeHandler(failures)
     return len(document.pages)

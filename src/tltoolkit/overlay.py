@@ -39,6 +39,7 @@ class Overlay:
     folder: Path
     remove: Removals = field(default_factory=Removals)
     settings: YamlDocument | None = None  # district.yml, to point at its `remove:` entries
+    home: Path | None = None  # the folder of district.yml: the overlay must resolve inside it
 
 
 @dataclass
@@ -76,7 +77,7 @@ def merge(name: str, base: YamlDocument, over: YamlDocument, overlay: Overlay) -
     """The toolkit's file `name` with the district's file of the same name laid over it."""
     if name in BY_ID:
         key, what = BY_ID[name]
-        removed = getattr(overlay.remove, key)
+        removed = getattr(overlay.remove, key, [])  # skills cannot be removed: roles and moves are built on them
         return _merge_list(base, over, (key,), what, _removals(overlay, ("remove", key), removed))
     if name == MOVES:
         return _merge_moves(base, over, overlay)

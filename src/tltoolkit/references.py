@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import DataError
 from .models import SECTION_IDS
+from .overlay import MergedDocument
 from .validation import suggest
 from .yamlsource import Path_, YamlDocument
 
@@ -51,7 +52,7 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _unique(moves, ("principal_moves", i, "moves"), _values(_list(entry, "moves"), "id"), "move id", "id")
         if skill_ids is not None and len(named) == len(entries):
             for missing in sorted({s for _, s in skill_ids} - {s for _, s in named}):
-                yield moves.error(("principal_moves",), f"no principal moves for skill '{missing}'")
+                yield _missing_moves(moves, skills, skill_ids, missing)
 
     for name, key, what in (
         ("conditions.yml", "conditions", "condition id"),
@@ -72,6 +73,15 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     for name, doc in docs.items():
         if name.startswith(f"{guides_dir}/"):
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
+
+
+def _missing_moves(moves: YamlDocument, skills: YamlDocument | None, skill_ids: Pairs, missing: str) -> DataError:
+    """At the moves file, or, for a skill a district added, at that skill in the district's own file."""
+    index = next(i for i, value in skill_ids if value == missing)
+    if isinstance(skills, MergedDocument) and skills.origin(("skills", index))[0] is not skills.parts[0][1]:
+        message = f"no principal moves for skill '{missing}'; add them to principal_moves.yml in the overlay folder"
+        return skills.error(("skills", index, "id"), message)
+    return moves.error(("principal_moves",), f"no principal moves for skill '{missing}'")
 
 
 def _framework(doc: YamlDocument) -> Iterator[DataError]:

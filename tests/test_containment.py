@@ -203,3 +203,8 @@ def test_the_validate_command_reports_links_without_a_traceback(tree: Path) -> N
     assert "district/data/roles.yml:1:1: is a link to /etc/passwd" in result.stderr
     assert "district/data/skills.yml:1:1: is a symbolic link that leads back to itself" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_file_where_the_guides_folder_belongs_is_reported(tree: Path) -> None:
+    (tree / "district" / "data" / "guides").write_text("id: not-a-folder\n")
+    assert problems(tree) == ["district/data/guides/:1:1: is a file, not a folder of guides (<id>.yml)"]

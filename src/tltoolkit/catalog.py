@@ -223,13 +223,13 @@ def _file_problem(path: Path, home: Path, label: str) -> str | None:
 def _folder_problem(path: Path, home: Path, label: str) -> str | None:
     """Why the guides folder at `path` may not be read, or None (also when it is absent)."""
     if not path.is_symlink():
-        return None
+        return f"is {_kind(path) or 'a file'}, not a folder of guides (<id>.yml)" if path.exists() and not path.is_dir() else None
     target, problem = _follow(path, "folder")
     if problem or target is None:
         return problem
     if not target.is_relative_to(home):
         return f"is a link to {target}, outside {label}; data files must be inside their own folder (copy them in)"
-    return None
+    return None if target.is_dir() else f"is {_kind(target) or 'a file'}, not a folder of guides (<id>.yml)"
 
 
 def _follow(path: Path, what: str) -> tuple[Path | None, str | None]:

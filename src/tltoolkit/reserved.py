@@ -111,8 +111,8 @@ def _probe(model: type[BaseModel], index: int = 0) -> Any:
     """An instance of `model` with every field filled (lists at their minimum length), not validated."""
     values = {}
     for name, info in model.model_fields.items():
-        if name == "id" and not typing.get_origin(info.annotation) is typing.Literal and info.annotation is not int:
-            values[name] = marker(model) if _is_text(info.annotation) else _value(info.annotation, info.metadata, index)
+        if name == "id" and _strip(info.annotation) is str:  # a free id (a slug), not a fixed choice
+            values[name] = marker(model)
         elif name in _REFERENCES:
             ref = marker(_REFERENCES[name])
             values[name] = [ref] if typing.get_origin(_strip(info.annotation)) is list else ref
@@ -152,10 +152,6 @@ def _strip(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
-
-
-def _is_text(annotation: Any) -> bool:
-    return _strip(annotation) is str
 
 
 # --- anchors on a page ------------------------------------------------------------------

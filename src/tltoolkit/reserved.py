@@ -12,6 +12,7 @@ download reserves its name without any change here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -72,19 +73,9 @@ def _outputs() -> tuple[dict[str, str], list[str]]:
     from .content.downloads import build_downloads
     from .content.site import build_pages
 
-    role, skill, guide = _probe(m.Role), _probe(m.Skill), _probe(m.Guide)
-    catalog = Catalog(
-        skills=[skill],
-        roles=[role],
-        moves={skill.id: [_probe(m.Move)]},
-        conditions=[_probe(m.Condition)],
-        guides=[guide],
-        job_description=_probe(m.JobDescriptionTemplate),
-        focus_area=_probe(m.FocusArea),
-        competencies=_probe(m.CompetencyFramework),
-        reflection=_probe(m.ReflectionFile),
-        bibliography=_probe(m.Bibliography),
-    )
+    hints = typing.get_type_hints(Catalog)
+    required = [f.name for f in dataclasses.fields(Catalog) if f.default is f.default_factory is dataclasses.MISSING]
+    catalog = Catalog(**{name: _kind_value(hints[name]) for name in required})
     pages = {page.uri: page.markdown for page in build_pages(catalog)}
     paths = [*pages, *(download.uri for download in build_downloads(catalog))]
     try:
@@ -99,8 +90,18 @@ _MODELS: list[type[BaseModel]] = [
     for model in vars(m).values()
     if isinstance(model, type) and issubclass(model, BaseModel) and "id" in model.model_fields
 ]
-# Fields that name another item by its id.
-_REFERENCES = {"skills": m.Skill, "skill": m.Skill, "roles": m.Role}
+# Id fields that name an item of another kind (by field name -> that kind's model name).
+_REFERENCES = {"skills": "Skill", "skill": "Skill", "roles": "Role", "standards": "Domain", "source": "Work"}
+
+
+def _kind_value(annotation: Any) -> Any:
+    """One probe item for a Catalog field: a list of one, a model, or principal moves keyed by skill id."""
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return [_probe(typing.get_args(annotation)[0])]
+    if origin is dict:  # moves: skill id -> the skill's moves
+        return {marker(m.Skill): _kind_value(typing.get_args(annotation)[1])}
+    return _probe(annotation)
 
 
 def _markers_in(text: str) -> list[tuple[type[BaseModel], str]]:
@@ -113,8 +114,8 @@ def _probe(model: type[BaseModel], index: int = 0) -> Any:
     for name, info in model.model_fields.items():
         if name == "id" and _strip(info.annotation) is str:  # a free id (a slug), not a fixed choice
             values[name] = marker(model)
-        elif name in _REFERENCES:
-            ref = marker(_REFERENCES[name])
+        elif name in _REFERENCES and _is_slug(info.annotation, info.metadata) and hasattr(m, _REFERENCES[name]):
+            ref = marker(getattr(m, _REFERENCES[name]))
             values[name] = [ref] if typing.get_origin(_strip(info.annotation)) is list else ref
         else:
             values[name] = _value(info.annotation, info.metadata, index)
@@ -132,7 +133,7 @@ def _value(annotation: Any, metadata: list[Any], index: int) -> Any:
     if origin in (typing.Union, types.UnionType):
         return _value(next(a for a in typing.get_args(annotation) if a is not type(None)), metadata, index)
     if origin is list:
-        low = max([getattr(meta, "min_length", 0) or 0 for meta in metadata if isinstance(meta, MinLen)] + [1])
+        low = max([meta.min_length for meta in metadata if isinstance(meta, MinLen)] + [0])
         (inner,) = typing.get_args(annotation)
         return [_value(inner, [], i) for i in range(low)]
     if origin is dict:
@@ -146,6 +147,16 @@ def _value(annotation: Any, metadata: list[Any], index: int) -> Any:
     if annotation is int:
         return max([meta.ge for meta in metadata if isinstance(meta, Ge)] + [1])
     return FILLER
+
+
+def _is_slug(annotation: Any, metadata: list[Any]) -> bool:
+    """An id (a str with a pattern), or a list of them."""
+    if typing.get_origin(annotation) is list:
+        annotation, metadata = typing.get_args(annotation)[0], []
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation, *more = typing.get_args(annotation)
+        metadata = [*metadata, *more]
+    return annotation is str and any(getattr(meta, "pattern", None) for meta in metadata)
 
 
 def _strip(annotation: Any) -> Any:

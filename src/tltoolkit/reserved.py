@@ -12,6 +12,7 @@ download reserves its name without any change here.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import re
 import types
@@ -21,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from annotated_types import Ge, MinLen
+from annotated_types import MinLen
 from pydantic import BaseModel
 
 from . import models as m
@@ -74,8 +75,14 @@ def _outputs() -> tuple[dict[str, str], list[str]]:
     from .content.site import build_pages
 
     hints = typing.get_type_hints(Catalog)
-    required = [f.name for f in dataclasses.fields(Catalog) if f.default is f.default_factory is dataclasses.MISSING]
-    catalog = Catalog(**{name: _kind_value(hints[name]) for name in required})
+    values = {}
+    for item in dataclasses.fields(Catalog):
+        if item.default is item.default_factory is dataclasses.MISSING:
+            values[item.name] = _kind_value(hints[item.name])
+        elif typing.get_origin(hints[item.name]) is dict and _models_in(typing.get_args(hints[item.name])[1]):
+            model = _models_in(typing.get_args(hints[item.name])[1])[0]  # e.g. what each file credits, by kind
+            values[item.name] = collections.defaultdict(lambda model=model: _probe(model))
+    catalog = Catalog(**values)
     pages = {page.uri: page.markdown for page in build_pages(catalog)}
     paths = [*pages, *(download.uri for download in build_downloads(catalog))]
     try:
@@ -144,9 +151,26 @@ def _value(annotation: Any, metadata: list[Any], index: int) -> Any:
         return date(2000, 1, 1)
     if annotation is bool:
         return False
-    if annotation is int:
-        return max([meta.ge for meta in metadata if isinstance(meta, Ge)] + [1])
+    if annotation in (int, float):
+        return _number(annotation, metadata)
     return FILLER
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [found for arg in typing.get_args(annotation) for found in _models_in(arg)]
+
+
+def _number(kind: type, metadata: list[Any]) -> float:
+    """1 when the bounds allow it, else the lowest value they allow (halfway into an open interval)."""
+    bounds = {name: getattr(meta, name) for meta in metadata for name in ("ge", "gt", "le", "lt") if getattr(meta, name, None) is not None}
+    low = bounds.get("ge", bounds.get("gt"))
+    high = bounds.get("le", bounds.get("lt"))
+    value = 1 if (low is None or low < 1 or (low == 1 and "ge" in bounds)) and (high is None or high > 1 or (high == 1 and "le" in bounds)) else None
+    if value is None:
+        value = low if "ge" in bounds else (low + (min(high, low + 2) - low) / 2 if high is not None else low + 1)
+    return kind(value) if kind is int and float(value).is_integer() else value
 
 
 def _is_slug(annotation: Any, metadata: list[Any]) -> bool:

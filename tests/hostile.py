@@ -10,6 +10,7 @@ string, optional ones included, becomes `payload(tag)`, where `tag` names the fi
 from __future__ import annotations
 
 import datetime
+import re
 import types
 import typing
 from pathlib import Path
@@ -31,28 +32,37 @@ def payload(tag: str, listener: str) -> str:
     """Everything a hostile or careless editor could type, with `listener` (http://127.0.0.1:port/) as bait.
 
     The attr_list attack (`{: onclick=... }`) must end the text to take effect, so it comes last.
+    A field with a length cap (a title: 200 characters) gets the attacks that fit, in this order,
+    still ending with the attr_list one, so the data loads and each field is still attacked.
     """
-    return " ".join(
-        [
-            f"[[{tag}]]",
-            f"<script>{PWNED}='script {tag}'</script>",
-            f"<img src=\"{listener}img.png\" onerror=\"{PWNED}='onerror {tag}'\">",
-            f"<svg onload=\"{PWNED}='svg'\"></svg>",
-            f"[a link](javascript:{PWNED}='md-link') [b](data:text/html,<script>alert(1)</script>)",
-            f"![remote image]({listener}md-image.png) ![file](file:///etc/passwd)",
-            f"<{listener}autolink> <javascript:alert(1)>",
-            f"<iframe src=\"javascript:{PWNED}='iframe'\"></iframe>",
-            f"<style>@import url({listener}style.css);</style>",
-            f"<link rel=\"stylesheet\" href=\"{listener}link.css\">",
-            f"<a href=\"javascript:{PWNED}='a-href'\" onclick=\"{PWNED}='a-onclick'\">click</a>",
-            f"<object data=\"{listener}object\"></object> <base href=\"{listener}\">",
-            "&lt;b&gt;entity&lt;/b&gt; &#60;script&#62; &amp;",
-            "grades <3 & more > less, *not emphasis* _nor this_ `nor code` ~~x~~ | pipe #",
-            "!!! note",
-            f"[ref]: javascript:{PWNED}='ref'",
-            f"{{: onclick=\"{PWNED}='attr_list {tag}'\" onmouseover=\"{PWNED}=1\" style=\"position:fixed;inset:0\" }}",
-        ]
-    )
+    parts = [
+        f"<script>{PWNED}='script {tag}'</script>",
+        f"<img src=\"{listener}img.png\" onerror=\"{PWNED}='onerror {tag}'\">",
+        f"<svg onload=\"{PWNED}='svg'\"></svg>",
+        f"[a link](javascript:{PWNED}='md-link') [b](data:text/html,<script>alert(1)</script>)",
+        f"![remote image]({listener}md-image.png) ![file](file:///etc/passwd)",
+        f"<{listener}autolink> <javascript:alert(1)>",
+        f"<iframe src=\"javascript:{PWNED}='iframe'\"></iframe>",
+        f"<style>@import url({listener}style.css);</style>",
+        f"<link rel=\"stylesheet\" href=\"{listener}link.css\">",
+        f"<a href=\"javascript:{PWNED}='a-href'\" onclick=\"{PWNED}='a-onclick'\">click</a>",
+        f"<object data=\"{listener}object\"></object> <base href=\"{listener}\">",
+        "&lt;b&gt;entity&lt;/b&gt; &#60;script&#62; &amp;",
+        "grades <3 & more > less, *not emphasis* _nor this_ `nor code` ~~x~~ | pipe #",
+        "!!! note",
+        f"[ref]: javascript:{PWNED}='ref'",
+    ]
+    last = f"{{: onclick=\"{PWNED}='attr_list {tag}'\" onmouseover=\"{PWNED}=1\" style=\"position:fixed;inset:0\" }}"
+    limit = _limit(tag)
+    text = " ".join([f"[[{tag}]]", *parts, last])
+    if limit is None or len(text) <= limit:
+        return text
+    last = f"{{: onclick=\"{PWNED}=1\" style=\"position:fixed;inset:0\" }}"  # the short form
+    chosen = [f"[[{tag}]]"]
+    for part in parts:
+        if len(" ".join([*chosen, part, last])) <= limit:
+            chosen.append(part)
+    return " ".join([*chosen, last])
 
 
 def hostile_data(target: Path, listener: str = "http://127.0.0.1:9/") -> Path:
@@ -106,6 +116,32 @@ def _poison(instance: BaseModel, where: str, listener: str) -> dict[str, Any]:
     if "reviewed_by" in out and out.get("reviewed") is None:  # a reviewer needs a review date (both or neither)
         out["reviewed"] = datetime.date(2025, 1, 1)
     return out
+
+
+def _limit(tag: str) -> int | None:
+    """The length cap of the field a tag such as `roles.yml roles[0].title` names (None: unknown, or no cap)."""
+    name, _, path = tag.partition(" ")
+    model: Any = models.Guide if name.startswith(f"{GUIDES_DIR}/") else FILES.get(name)
+    annotation: Any = None
+    for part in re.findall(r"[A-Za-z_]+", path):
+        if model is None or part not in model.model_fields:
+            return None
+        info = model.model_fields[part]
+        annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        inner = _models_in(info.annotation)
+        model = inner[0] if inner else None
+    return _max_length(annotation) if annotation is not None else None
+
+
+def _max_length(annotation: Any) -> int | None:
+    """max_length of a str annotation, looking through Annotated, lists and optional values."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *meta = typing.get_args(annotation)
+        if base is str:
+            found = [m.max_length for m in meta if getattr(m, "max_length", None)]
+            return min(found) if found else None
+        return _max_length(base)
+    return next((found for arg in typing.get_args(annotation) if (found := _max_length(arg))), None)
 
 
 def _is_free_text(annotation: Any, metadata: list[Any] = ()) -> bool:  # type: ignore[assignment]

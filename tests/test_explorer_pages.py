@@ -62,4 +62,4 @@ def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
     roles.write_text(roles.read_text().replace(f"id: {first_id}\n", "id: match\n", 1))
     with pytest.raises(DataErrors) as caught:
         load_catalog(data)
-    assert "role id 'match' is the address of the role matching page" in caught.value.report()
+    assert "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)" in caught.value.report()

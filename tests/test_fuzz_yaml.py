@@ -185,6 +185,7 @@ CASES = {
     "deep block nesting": ("".join(f"{' ' * i}k{i}:\n" for i in range(200)) + " " * 200 + "x", "nesting is deeper than"),
     "recursive alias": ("a: &a [*a]", "nesting is deeper than"),
     "huge string": ("roles:\n- title: " + "x" * 1_000_000, "missing required field"),
+    "huge escaped summary": ("roles:\n- summary: '" + "&<*" * 200_000 + "'", "600,000 characters; a summary may have at most 3,000"),
     "file over the size limit": ("roles: " + "x" * (MAX_BYTES + 1), "data files are limited to"),
     "utf-16 with byte order mark": ("roles: []".encode("utf-16"), "UTF-16 or UTF-32"),
     "utf-32 with byte order mark": ("roles: []".encode("utf-32"), "UTF-16 or UTF-32"),

@@ -32,6 +32,7 @@ from tltoolkit.documents import Settings, plan
 from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL
+from tltoolkit.models import NAME_MAX
 from tltoolkit.safe_text import fold, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -383,14 +384,17 @@ def test_unprintable_characters_are_refused_with_file_line_and_field(minimal_dat
     report.encode("utf-8")  # printable: no surrogate reaches the terminal
 
 
-def test_a_very_long_role_title_still_builds_its_word_file(minimal_data: Path, tmp_path: Path) -> None:
+def test_a_role_title_at_its_cap_and_a_long_licence_still_build_the_word_file(minimal_data: Path, tmp_path: Path) -> None:
     roles = minimal_data / "roles.yml"
     text = roles.read_text(encoding="utf-8")
-    roles.write_text(re.sub(r"^  title: .*$", "  title: " + "Very long title " * 40, text, count=1, flags=re.M), encoding="utf-8")
+    title = ("Very long title " * 40)[:NAME_MAX].strip()  # titles are capped (models.NAME_MAX); a licence is longer
+    roles.write_text(re.sub(r"^  title: .*$", "  title: " + title, text, count=1, flags=re.M), encoding="utf-8")
     catalog = load_catalog(minimal_data)
-    job = next(job for job in plan(catalog, Settings()) if job.path == f"job-descriptions/{catalog.roles[0].id}.docx")
-    write_docx(job.payload, tmp_path / "role.docx")  # python-docx refused titles over 255 characters
+    settings = Settings(notice="Very long licence " * 40)
+    job = next(job for job in plan(catalog, settings) if job.path == f"job-descriptions/{catalog.roles[0].id}.docx")
+    write_docx(job.payload, tmp_path / "role.docx")  # python-docx refused properties over 255 characters
 
     document = docx.Document(str(tmp_path / "role.docx"))
-    assert len(document.core_properties.title) == 255 and document.core_properties.title.endswith("…")
-    assert ("Very long title " * 40).strip() in "\n".join(p.text for p in document.paragraphs)
+    assert document.core_properties.title == title
+    assert len(document.core_properties.comments) == 255 and document.core_properties.comments.endswith("…")
+    assert title in "\n".join(p.text for p in document.paragraphs)

@@ -63,7 +63,7 @@ def test_new_role_keeps_comments_and_the_list_indentation(tmp_path: Path, minima
     [
         (["grade-level-team-leader"], "error: a role with id 'grade-level-team-leader' already exists in data/roles.yml"),
         (["Math_Coach"], "error: 'Math_Coach' is not a valid role id: use lowercase letters, digits and hyphens"),
-        (["match"], "error: role id 'match' is the address of the role matching page: choose another"),
+        (["match"], "error: role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md): choose another"),
         (["new-one", "--category", "sports"], "error: --category 'sports' is not one of: teams, mentoring"),
         (["new-one", "--skill", "dta-use"], "error: unknown skill 'dta-use': choose from"),
         (["new-one", "--title", "GRADE-LEVEL TEAM LEADER"],

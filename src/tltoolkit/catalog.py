@@ -7,7 +7,9 @@ every file, so an editor sees the whole list at once.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -112,15 +114,18 @@ class Catalog:
 def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
     """Read, validate and cross-check every data file under `data_dir`, with a district's `overlay` laid over it."""
     data_dir = Path(data_dir)
-    root = display_root(data_dir, overlay.folder if overlay else None)
     errors: list[DataError] = []
+    refused = _overlay_problem(overlay) if overlay is not None else None
+    shown_with = None if overlay is None else overlay.home if refused else overlay.folder  # a refused overlay is shown nowhere
+    root = display_root(data_dir, shown_with)
     base = _read_folder(data_dir, root, errors, required=True)
     docs = base
     if overlay is not None:
-        if not overlay.folder.is_dir():
-            message = f"no overlay folder at {display_name(overlay.folder, root)}"
-            settings = overlay.settings or YamlDocument("district settings", {}, {})
-            errors.append(settings.error(("overlay",), message))
+        settings = overlay.settings or YamlDocument("district settings", {}, {})
+        if refused:
+            errors.append(settings.error(("overlay",), refused))
+        elif not overlay.folder.is_dir():
+            errors.append(settings.error(("overlay",), f"no overlay folder at {display_name(overlay.folder, root)}"))
         else:
             docs = _overlaid(base, _read_folder(overlay.folder, root, errors, required=False), overlay, errors)
 
@@ -160,20 +165,32 @@ def _model(name: str) -> type[BaseModel]:
 
 
 def _read_folder(folder: Path, root: Path, errors: list[DataError], required: bool) -> dict[str, YamlDocument]:
-    """Every data file in `folder` that reads and validates, by name; problems go to `errors`."""
+    """Every data file in `folder` that reads and validates, by name; problems go to `errors`.
+
+    Every file must resolve, symbolic links followed, inside `folder`'s own tree: a link to a
+    file elsewhere (another project, /etc/passwd) would publish it, so it is refused."""
     docs: dict[str, YamlDocument] = {}
+    home = _resolved(folder)
+    label = display_name(folder, root) + "/"
 
     def load(relative: str, model: type[BaseModel]) -> None:
-        display = display_name(folder / relative, root)
         path = folder / relative
-        if not path.is_file():
+        display = _shown(path, root)
+        problem = _file_problem(path, home, label)
+        if problem == _MISSING:
             if required:
                 errors.append(DataError(display, 1, 1, "", "required file is missing"))
+            return
+        if problem:
+            errors.append(DataError(display, 1, 1, "", problem))
             return
         try:
             docs[relative] = read_yaml(path, display)
         except DataErrors as exc:
             errors.extend(exc.errors)
+            return
+        except OSError as exc:  # unreadable: permissions, or a file that vanished or changed kind meanwhile
+            errors.append(DataError(display, 1, 1, "", f"cannot read the file ({exc.strerror or exc})"))
             return
         try:  # values that read but do not validate still take part in the reference checks
             validate(docs[relative], model)
@@ -183,17 +200,114 @@ def _read_folder(folder: Path, root: Path, errors: list[DataError], required: bo
     for name, model in FILES.items():
         load(name, model)
     guides_dir = folder / GUIDES_DIR
-    guide_files = sorted(guides_dir.glob("*.yml")) if guides_dir.is_dir() else []
-    if required and not guide_files:
-        errors.append(DataError(display_name(guides_dir, root) + "/", 1, 1, "", "no discussion guides found (*.yml)"))
+    guides_problem = _folder_problem(guides_dir, home, label)
+    if guides_problem:
+        errors.append(DataError(_shown(guides_dir, root) + "/", 1, 1, "", guides_problem))
+    guide_files = sorted(guides_dir.glob("*.yml")) if not guides_problem and guides_dir.is_dir() else []
+    if required and not guide_files and not guides_problem:
+        errors.append(DataError(_shown(guides_dir, root) + "/", 1, 1, "", "no discussion guides found (*.yml)"))
     for path in guide_files:
         load(f"{GUIDES_DIR}/{path.name}", m.Guide)
     if not required:  # an overlay file the toolkit would silently ignore is almost always a misnamed one
         for path in sorted(folder.glob("*")):
             if path.name not in FILES and path.name != GUIDES_DIR and not path.name.startswith("."):
                 message = f"not a toolkit data file; an overlay holds files named {', '.join(FILES)} or {GUIDES_DIR}/<id>.yml"
-                errors.append(DataError(display_name(path, root), 1, 1, "", message))
+                errors.append(DataError(_shown(path, root), 1, 1, "", message))
     return docs
+
+
+# --- what may be read: regular files inside their own folder --------------------------
+
+_MISSING = "missing"
+
+
+def _file_problem(path: Path, home: Path, label: str) -> str | None:
+    """Why the data file at `path` may not be read (`_MISSING` when there is none), or None."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return _MISSING
+    except OSError as exc:
+        return f"cannot read the file ({exc.strerror or exc})"
+    target, problem = _follow(path, "file")
+    if problem or target is None:
+        return problem
+    if not target.is_relative_to(home):
+        return f"is a link to {target}, outside {label}; a data file must be inside its own folder (copy it in)"
+    kind = _kind(target)
+    return None if kind is None else f"is {kind}, not a data file"
+
+
+def _folder_problem(path: Path, home: Path, label: str) -> str | None:
+    """Why the guides folder at `path` may not be read, or None (also when it is absent)."""
+    if not path.is_symlink():
+        return f"is {_kind(path) or 'a file'}, not a folder of guides (<id>.yml)" if path.exists() and not path.is_dir() else None
+    target, problem = _follow(path, "folder")
+    if problem or target is None:
+        return problem
+    if not target.is_relative_to(home):
+        return f"is a link to {target}, outside {label}; data files must be inside their own folder (copy them in)"
+    return None if target.is_dir() else f"is {_kind(target) or 'a file'}, not a folder of guides (<id>.yml)"
+
+
+def _follow(path: Path, what: str) -> tuple[Path | None, str | None]:
+    """Where `path` leads with every link followed, or why it leads nowhere."""
+    try:
+        return path.resolve(strict=True), None
+    except FileNotFoundError:
+        return None, f"is a link to '{os.readlink(path)}', which does not exist" if path.is_symlink() else _MISSING
+    except RuntimeError:  # Python 3.11's way of saying ELOOP
+        return None, f"is a symbolic link that leads back to itself (a loop); replace it with the {what}"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, f"is a symbolic link that leads back to itself (a loop); replace it with the {what}"
+        return None, f"cannot read the {what} ({exc.strerror or exc})"
+
+
+def _kind(target: Path) -> str | None:
+    """None for a regular file, else what `target` is, in words."""
+    mode = target.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"  # pragma: no cover
+
+
+def _overlay_problem(overlay: Overlay) -> str | None:
+    """Why the district's overlay folder may not be used: it must lie inside the folder of district.yml."""
+    if overlay.home is None:
+        return None
+    given = overlay.settings.data.get("overlay") if overlay.settings and isinstance(overlay.settings.data, dict) else None
+    named = f"the overlay folder '{given if isinstance(given, str) else overlay.folder}'"
+    settings_file = overlay.settings.file if overlay.settings else "district.yml"
+    try:
+        target = overlay.folder.resolve(strict=False)
+    except (RuntimeError, OSError):
+        return f"{named} is a symbolic link that leads back to itself (a loop)"
+    home = _resolved(overlay.home)
+    if not target.is_relative_to(home):
+        return f"{named} must be inside the folder of {settings_file} (it leads to {target})"
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with symbolic links followed, or made absolute as written when they cannot be (a loop)."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
+def _shown(path: Path, root: Path) -> str:
+    """How a data file is named in messages: by where it stands, not where a link leads."""
+    return f"{display_name(path.parent, root)}/{path.name}"
 
 
 def _overlaid(
@@ -244,13 +358,15 @@ def _origins(docs: dict[str, YamlDocument]) -> dict[tuple[str, str], str]:
 
 def display_root(data_dir: Path, overlay_dir: Path | None) -> Path:
     """The folder file names are shown relative to: data/'s parent, or the folder both share."""
-    base = data_dir.resolve().parent
+    base = _resolved(data_dir).parent
     if overlay_dir is None:
         return base
-    return Path(os.path.commonpath([base, overlay_dir.resolve()]))
+    return Path(os.path.commonpath([base, _resolved(overlay_dir)]))
 
 
 def display_name(path: Path, root: Path) -> str:
-    """`path` relative to `root`, or in full when they share nothing but the file system's root."""
-    resolved = path.resolve()
-    return str(resolved) if root == Path(root.anchor) else str(resolved.relative_to(root))
+    """`path` relative to `root`, or in full when it is elsewhere or they share nothing but the file system's root."""
+    resolved = _resolved(path)
+    if root == Path(root.anchor) or not resolved.is_relative_to(root):
+        return str(resolved)
+    return str(resolved.relative_to(root))

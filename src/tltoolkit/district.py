@@ -120,7 +120,7 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
             shared = display_root(Path(data_dir), Path(district_file).parent)
             district, document = load_district(district_file, display_name(Path(district_file), shared))
             if district.overlay is not None:
-                overlay = Overlay(district.overlay, district.settings.remove, document)
+                overlay = Overlay(district.overlay, district.settings.remove, document, district.folder)
         except DataErrors as exc:
             errors.extend(exc.errors)
     try:

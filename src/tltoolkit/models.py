@@ -12,7 +12,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Every free-text field has a length cap, so no value can make the build crawl (Markdown's inline
+# processing costs more than linear time in a field's length) or a page balloon. When they were set
+# (December 2026) the data's longest title was about 100 characters, list item 450, paragraph 600.
+NAME_MAX = 200  # titles, names, a phone number: one line
+ITEM_MAX = 1_000  # one entry of a list: a duty, a question, a step
+TEXT_MAX = 3_000  # a paragraph: summaries, descriptions, guidance, notes
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+Item = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ITEM_MAX)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 # A pointer to where an idea is treated in full, so a page can link to it instead of repeating it.
@@ -21,7 +30,7 @@ SeeAlso = Annotated[
 ]
 
 
-def items(low: int, high: int | None = None, of: type = Text) -> type:  # type: ignore[type-arg]
+def items(low: int, high: int | None = None, of: type = Item) -> type:  # type: ignore[type-arg]
     """A list of `of` with between `low` and `high` entries."""
     return Annotated[list[of], Field(min_length=low, max_length=high)]  # type: ignore[valid-type,return-value]
 
@@ -73,7 +82,7 @@ class Stewarded(Credited):
 class Competency(Model):
     """A teacher-leader competency within a skill."""
 
-    name: Text = Field(description="Short name of the competency, e.g. 'Reads data with colleagues'.")
+    name: Name = Field(description="Short name of the competency, e.g. 'Reads data with colleagues'.")
     description: Text = Field(description="What a teacher leader with this competency does, in one or two sentences.")
 
 
@@ -81,7 +90,7 @@ class Skill(Model):
     """A core leadership skill."""
 
     id: Slug = Field(description="Unique id; roles, guides and principal moves refer to the skill by it.")
-    name: Text = Field(description="The skill's name as headings and filters show it.")
+    name: Name = Field(description="The skill's name as headings and filters show it.")
     summary: Text = Field(description="One sentence shown in lists and on role pages.")
     description: Text = Field(description="A paragraph on what the skill means for a teacher leader.")
     competencies: items(3, 6, Competency) = Field(description="3 to 6 competencies that make up the skill.")
@@ -155,7 +164,7 @@ class Role(Stewarded):
     id: Slug = Field(
         description="Unique id, also the page address /roles/<id>/ and the file name of its job description."
     )
-    title: Text = Field(description="The role's name as staff know it; must be unique.")
+    title: Name = Field(description="The role's name as staff know it; must be unique.")
     category: Category = Field(description="The kind of work, which groups roles in the inventory.")
     held: Held = Field(description="Held alongside full-time teaching, with part of the day released, or full time.")
     scope: Scope = Field(description="Who the role serves: a team, the whole school, or the district.")
@@ -208,7 +217,7 @@ class Role(Stewarded):
         examples=[["stipend"]],
     )
     compensation: Text = Field(description="Stipend, release time or other recognition, as the contract sets it.")
-    reports_to: Text = Field(description="The person the teacher leader answers to for this role.")
+    reports_to: Name = Field(description="The person the teacher leader answers to for this role.")
     evaluated_by: Text = Field(description="Who gives feedback on the role's work, and how often.")
     term: Text = Field(description="How long the appointment lasts and how it is renewed.")
     support: items(1, 6) = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
@@ -278,7 +287,7 @@ class Condition(Stewarded):
     """A school condition teacher leaders need, with signs and strategies."""
 
     id: Slug = Field(description="Unique id of the condition.")
-    name: Text = Field(description="The condition's name, as a heading.")
+    name: Name = Field(description="The condition's name, as a heading.")
     description: Text = Field(description="What the condition is and why teacher leaders need it.")
     signs: items(1, 6) = Field(description="1 to 6 observable signs that the condition is in place.")
     strategies: items(2, 8) = Field(description="2 to 8 sample strategies a school can use to build the condition.")
@@ -307,13 +316,13 @@ class TemplateSection(Model):
     """One section of the job-description template."""
 
     id: SectionId = Field(description="Which section of the job description this is (fixed list, fixed order).")
-    title: Text = Field(description="The section's heading.")
+    title: Name = Field(description="The section's heading.")
     guidance: Text = Field(description="Advice for filling in the section.")
     prompts: items(1, 6) = Field(description="1 to 6 questions that help the writer fill it in.")
 
 
 class JobDescriptionTemplate(Credited):
-    title: Text = Field(description="The template's title.")
+    title: Name = Field(description="The template's title.")
     purpose: Text = Field(description="What the template is for, in a paragraph.")
     how_to_use: items(1, 8) = Field(description="1 to 8 steps for using the template.")
     sections: items(len(SECTION_IDS), len(SECTION_IDS), TemplateSection) = Field(
@@ -334,7 +343,7 @@ class Preparation(Model):
 class GuideStep(Model):
     """One step of a discussion guide."""
 
-    title: Text = Field(description="The step's name.")
+    title: Name = Field(description="The step's name.")
     minutes: Annotated[int, Field(ge=1, le=120)] = Field(
         description="Minutes the step takes (1 to 120).", examples=[10]
     )
@@ -348,7 +357,7 @@ class Guide(Stewarded):
     id: Slug = Field(
         description="Unique id; must match the file name (guides/<id>.yml) and gives the page address /guides/<id>/."
     )
-    title: Text = Field(description="The guide's title, naming the situation it helps with.")
+    title: Name = Field(description="The guide's title, naming the situation it helps with.")
     challenge: Text = Field(description="The problem this conversation addresses, as a principal would recognize it.")
     purpose: Text = Field(description="What the conversation should produce.")
     participants: Text = Field(description="Who takes part.")
@@ -380,7 +389,7 @@ class Guide(Stewarded):
 
 
 class ActionStep(Model):
-    title: Text = Field(description="The action step's name.")
+    title: Name = Field(description="The action step's name.")
     steps: items(1, 8) = Field(description="1 to 8 concrete steps.")
     see_also: items(0, 6, SeeAlso) = Field(
         default=[],
@@ -391,12 +400,12 @@ class ActionStep(Model):
 
 
 class Objective(Model):
-    title: Text = Field(description="The objective.")
+    title: Name = Field(description="The objective.")
     action_steps: items(1, 6, ActionStep) = Field(description="1 to 6 action steps toward the objective.")
 
 
 class FocusArea(Credited):
-    title: Text = Field(description="The focus area's title.")
+    title: Name = Field(description="The focus area's title.")
     vision: items(1, 4) = Field(description="1 to 4 paragraphs describing the vision.")
     essential_questions: items(1, 8) = Field(description="1 to 8 questions the focus area answers.")
     audience: Text = Field(description="Who the focus area is for.")
@@ -409,7 +418,7 @@ class FocusArea(Credited):
 
 class Level(Model):
     level: Annotated[int, Field(ge=1, le=9)] = Field(description="Level number, 1 upwards, in order.")
-    name: Text = Field(description="The level's name.")
+    name: Name = Field(description="The level's name.")
     description: Text = Field(description="What practice at this level looks like.")
 
 
@@ -420,7 +429,7 @@ class LevelEvidence(Model):
 
 class FrameworkCompetency(Model):
     id: Slug = Field(description="Unique id within its stance.")
-    name: Text = Field(description="The competency's name.")
+    name: Name = Field(description="The competency's name.")
     description: Text = Field(description="What the competency covers.")
     levels: items(1, 9, LevelEvidence) = Field(description="Evidence for each level of the framework, in order.")
     skills: items(1, 6, Slug) = Field(description="Ids of the skills in skills.yml that this competency develops.")
@@ -428,7 +437,7 @@ class FrameworkCompetency(Model):
 
 class Stance(Model):
     id: Slug = Field(description="Unique id of the stance.")
-    name: Text = Field(description="The stance's name.")
+    name: Name = Field(description="The stance's name.")
     description: Text = Field(description="What the stance means.")
     competencies: items(1, 8, FrameworkCompetency) = Field(description="1 to 8 competencies in the stance.")
 
@@ -443,7 +452,7 @@ class CompetencyFramework(Credited):
 
 class ReflectionTheme(Model):
     id: Slug = Field(description="Unique id of the theme.")
-    title: Text = Field(description="The theme's title.")
+    title: Name = Field(description="The theme's title.")
     intro: Text = Field(description="A sentence or two introducing the questions.")
     questions: items(2, 10) = Field(description="2 to 10 reflection questions.")
 
@@ -479,11 +488,11 @@ class Work(Model):
     year: Year | Literal["n.d."] = Field(description="Year of publication, or 'n.d.' when the work shows none.")
     title: Text = Field(description="The work's title, as the work shows it.")
     edition: Text | None = Field(None, description="Edition when not the first, e.g. '3rd'.")
-    journal: Text | None = Field(default=None, description="Journal name (articles).")
+    journal: Name | None = Field(default=None, description="Journal name (articles).")
     volume: int | None = Field(default=None, description="Journal volume number.")
-    issue: Text | None = Field(default=None, description="Journal issue, as text.")
-    pages: Text | None = Field(default=None, description="Page range, e.g. 255-316.")
-    publisher: Text | None = Field(default=None, description="Publisher (books and reports).")
+    issue: Name | None = Field(default=None, description="Journal issue, as text.")
+    pages: Name | None = Field(default=None, description="Page range, e.g. 255-316.")
+    publisher: Name | None = Field(default=None, description="Publisher (books and reports).")
     url: Url | None = Field(None, description="Where to read it, starting with https://; leave out when unknown.")
     note: Text = Field(
         description="Why the work is useful to a principal or teacher leader, or what the toolkit took from it."
@@ -519,9 +528,9 @@ class Colours(Model):
 
 
 class Contact(Model):
-    name: Text = Field(description="Who to ask about the toolkit, e.g. 'Office of Teacher Leadership'.")
+    name: Name = Field(description="Who to ask about the toolkit, e.g. 'Office of Teacher Leadership'.")
     email: Email | None = Field(None, description="An address people can write to.")
-    phone: Text | None = Field(None, description="A phone number, written as people should dial it.")
+    phone: Name | None = Field(None, description="A phone number, written as people should dial it.")
     url: WebAddress | None = Field(None, description="A web page, starting with https:// or http://.")
 
 
@@ -573,9 +582,9 @@ class Planning(Model):
 class DistrictFile(Model):
     """One district's settings: who it is, how the site and documents look, and where its own data lives."""
 
-    name: Text = Field(description="The district's full name, e.g. 'Riverside Unified School District'.")
-    short_name: Text | None = Field(None, description="A short form for headers, e.g. 'Riverside Unified'.")
-    site_name: Text | None = Field(
+    name: Name = Field(description="The district's full name, e.g. 'Riverside Unified School District'.")
+    short_name: Name | None = Field(None, description="A short form for headers, e.g. 'Riverside Unified'.")
+    site_name: Name | None = Field(
         None, description="The site's title. Default: '<short name> Teacher Leadership Toolkit'."
     )
     logo: Text | None = Field(

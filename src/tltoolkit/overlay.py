@@ -9,7 +9,10 @@ The rules, in full:
 - In `principal_moves.yml`, entries are matched by `skill`, then moves by `id`, the same way.
 - A guide file replaces the toolkit's guide of the same file name, or is added.
 - Any other file (`job_description.yml`, `focus_area.yml`, ...) replaces the toolkit's file whole.
-- `remove:` in district.yml leaves toolkit items out (it cannot remove the district's own items).
+- `remove:` in district.yml leaves toolkit items out (it cannot remove the district's own items,
+  nor skills, which roles and principal moves are built on).
+- The overlay folder must resolve inside the folder of district.yml, and each of its files inside
+  the overlay folder (checked in `catalog.py`), so a district's files cannot publish others.
 
 References between files are checked after merging, so a district role may use a district skill
 and a toolkit guide naming a removed role is reported. The merged values stay traceable: every
@@ -39,6 +42,7 @@ class Overlay:
     folder: Path
     remove: Removals = field(default_factory=Removals)
     settings: YamlDocument | None = None  # district.yml, to point at its `remove:` entries
+    home: Path | None = None  # the folder of district.yml: the overlay must resolve inside it
 
 
 @dataclass
@@ -76,7 +80,7 @@ def merge(name: str, base: YamlDocument, over: YamlDocument, overlay: Overlay) -
     """The toolkit's file `name` with the district's file of the same name laid over it."""
     if name in BY_ID:
         key, what = BY_ID[name]
-        removed = getattr(overlay.remove, key)
+        removed = getattr(overlay.remove, key, [])  # skills cannot be removed: roles and moves are built on them
         return _merge_list(base, over, (key,), what, _removals(overlay, ("remove", key), removed))
     if name == MOVES:
         return _merge_moves(base, over, overlay)

@@ -6,19 +6,52 @@ field errors: an editor sees every problem in one pass, not one batch per fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from pydantic import BaseModel
+
+from . import models as m
 from .models import SECTION_IDS
+from .overlay import MergedDocument
+from .reserved import reserved
 from .validation import suggest
 from .yamlsource import Path_, YamlDocument
 
 Pairs = list[tuple[int, str]]  # (index in its list, value)
 
-# Pages that share the roles/ folder with the role pages: no role may take their address.
-RESERVED_ROLE_IDS = {"index": "the role inventory", "match": "the role matching page"}
+class _ReservedFor(Mapping[str, str]):
+    """Reserved id -> what uses it, for one model; worked out on first use (it renders the probe's pages)."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self.model = model
+
+    def __getitem__(self, key: str) -> str:
+        return reserved().get(self.model, {})[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(reserved().get(self.model, {}))
+
+    def __len__(self) -> int:
+        return len(reserved().get(self.model, {}))
+
+
+RESERVED_ROLE_IDS: Mapping[str, str] = _ReservedFor(m.Role)  # for scripts/new-role
+
+# Where each kind's ids are in the data: model, file, what it is called, path to its list ("*": every item).
+# The names they may not take come from the outputs (`reserved.py`); a guide's id is its file name.
+ID_LISTS: list[tuple[type[BaseModel], str, str, tuple[str, ...]]] = [
+    (m.Role, "roles.yml", "role", ("roles",)),
+    (m.Skill, "skills.yml", "skill", ("skills",)),
+    (m.Condition, "conditions.yml", "condition", ("conditions",)),
+    (m.Move, "principal_moves.yml", "principal move", ("principal_moves", "*", "moves")),
+    (m.ReflectionTheme, "reflection.yml", "reflection theme", ("themes",)),
+    (m.Stance, "competencies.yml", "stance", ("stances",)),
+    (m.FrameworkCompetency, "competencies.yml", "competency", ("stances", "*", "competencies")),
+    (m.Work, "bibliography.yml", "bibliography entry", ("entries",)),
+]
 
 
 def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
@@ -32,9 +65,6 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     if roles:
         role_items = _list(roles, "roles")
         yield from _unique(roles, ("roles",), role_ids or [], "role id", "id")
-        for i, role_id in role_ids or []:
-            if role_id in RESERVED_ROLE_IDS:
-                yield roles.error(("roles", i, "id"), f"role id '{role_id}' is the address of {RESERVED_ROLE_IDS[role_id]}")
         titles = [(i, title.casefold()) for i, title in _values(role_items, "title")]
         yield from _unique(roles, ("roles",), titles, "role title", "title")
         for i, role in enumerate(role_items):
@@ -56,7 +86,7 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _unique(moves, ("principal_moves", i, "moves"), _values(_list(entry, "moves"), "id"), "move id", "id")
         if skill_ids is not None and len(named) == len(entries):
             for missing in sorted({s for _, s in skill_ids} - {s for _, s in named}):
-                yield moves.error(("principal_moves",), f"no principal moves for skill '{missing}'")
+                yield _missing_moves(moves, skills, skill_ids, missing)
 
     for name, key, what in (
         ("conditions.yml", "conditions", "condition id"),
@@ -80,6 +110,7 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
 
     yield from _see_also(docs, guides_dir)
     yield from check_provenance(docs, guides_dir)
+    yield from _reserved_ids(docs, guides_dir)
 
 
 def _standards(
@@ -101,6 +132,45 @@ def _standards(
             listed = _values(_list(role, "standards"))
             yield from _unique(roles, ("roles", i, "standards"), listed, "standard", None)
             yield from _known(roles, ("roles", i, "standards"), listed, domain_ids, "standard", None)
+
+
+def _reserved_ids(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
+    """Ids that would take a path or an anchor the toolkit's own outputs already use."""
+    taken = reserved()
+    for model, name, what, key in ID_LISTS:
+        names = taken.get(model, {})
+        if (doc := docs.get(name)) is None or not names:
+            continue
+        for path, item_id in _ids_at(doc.data, key, ()):
+            if item_id in names:
+                yield doc.error((*path, "id"), f"{what} id '{item_id}' is {names[item_id]}; choose another id")
+    names = taken.get(m.Guide, {})
+    for name, doc in docs.items():
+        if name.startswith(f"{guides_dir}/") and (guide_id := Path(name).stem) in names:
+            message = f"guide id '{guide_id}' (the file name) is {names[guide_id]}; rename the file and its id"
+            yield doc.error(("id",), message)
+
+
+def _ids_at(data: Any, key: tuple[str, ...], at: Path_) -> Iterator[tuple[Path_, str]]:
+    """(path of the item, its id) for every item with a text id in the list at `key` ("*": each item)."""
+    head, *rest = key
+    items = data.get(head) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return
+    for i, item in enumerate(items):
+        if rest and rest[0] == "*":
+            yield from _ids_at(item, tuple(rest[1:]), (*at, head, i))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            yield (*at, head, i), item["id"]
+
+
+def _missing_moves(moves: YamlDocument, skills: YamlDocument | None, skill_ids: Pairs, missing: str) -> DataError:
+    """At the moves file, or, for a skill a district added, at that skill in the district's own file."""
+    index = next(i for i, value in skill_ids if value == missing)
+    if isinstance(skills, MergedDocument) and skills.origin(("skills", index))[0] is not skills.parts[0][1]:
+        message = f"no principal moves for skill '{missing}'; add them to principal_moves.yml in the overlay folder"
+        return skills.error(("skills", index, "id"), message)
+    return moves.error(("principal_moves",), f"no principal moves for skill '{missing}'")
 
 
 def _role_sources(roles: YamlDocument, bibliography: YamlDocument | None) -> Iterator[DataError]:

@@ -28,6 +28,14 @@ How each output applies it:
   supplies a URL, and the URL fetcher refuses anything but the project's own files.
 - Word: python-docx writes text runs (XML-escaped), never fields or hyperlinks.
 
+Cost: each character reference is one match of Python-Markdown's inline processor, which
+rebuilds the text of the element for every match, so one field's work grows with the square of
+its length (a 600 KB field of `&` took minutes). No spelling of the text avoids that: every
+character that must be escaped costs one match whatever its form (`\\*` too). The length caps
+in `models.py` bound it instead: a 3,000-character paragraph of nothing but escaped characters
+takes tens of milliseconds, ordinary prose of that length a few, so a build's work grows in
+step with the number of fields.
+
 Characters no output can carry (control characters other than tab and line breaks,
 lone surrogates from a `"\\ud800"` escape, U+FFFE/U+FFFF) are refused when the YAML is
 read, with the file, line and field (`forbidden_character`), instead of crashing the

@@ -63,7 +63,7 @@ def new_role(
     if role_id in catalog.role:
         raise ScaffoldError(f"a role with id '{role_id}' already exists in {catalog.origin('roles', role_id)}")
     if role_id in RESERVED_ROLE_IDS:
-        raise ScaffoldError(f"role id '{role_id}' is the address of {RESERVED_ROLE_IDS[role_id]}: choose another")
+        raise ScaffoldError(f"role id '{role_id}' is {RESERVED_ROLE_IDS[role_id]}: choose another")
     title = title or _title_from(role_id)
     taken = {role.title.casefold(): role.id for role in catalog.roles}
     if title.casefold() in taken:

@@ -88,6 +88,8 @@ def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> 
         message = f"expected {_count_range(model, loc)} items, got {len(value)}"
     elif kind == "string_too_short":
         message = "must not be empty"
+    elif kind == "string_too_long" and isinstance(value, str):
+        message = _too_long(loc, len(value), ctx.get("max_length", 0))
     elif kind == "string_pattern_mismatch":
         message = f"{describe(value)} {_PATTERN_HINTS.get(ctx.get('pattern', ''), _ID_HINT)}"
     elif kind in ("greater_than_equal", "less_than_equal"):
@@ -97,6 +99,16 @@ def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> 
     else:
         message = err["msg"]
     return document.error(loc, message)
+
+
+def _too_long(loc: tuple[str | int, ...], length: int, limit: int) -> str:
+    """'612,000 characters; a summary may have at most 3,000' (or 'an item of responsibilities ...')."""
+    if loc and isinstance(loc[-1], int):
+        noun = f"item of {str(loc[-2]).replace('_', ' ')}" if len(loc) > 1 else "item"
+    else:
+        noun = str(loc[-1]).replace("_", " ") if loc else "text"
+    article = "an" if noun[0] in "aeiou" else "a"
+    return f"{length:,} characters; {article} {noun} may have at most {limit:,}"
 
 
 def _literal_choices(ctx: dict[str, Any]) -> list[str]:

@@ -54,6 +54,16 @@ EXAMPLES: dict[str, Any] = {
     "remove.conditions": ["protected-time"],
     "remove.guides": ["clarifying-the-role"],
     "remove.moves": {"data-use": ["timely-data-access"]},
+    # Planning figures are the district's own (its contract's), never the toolkit's: the sample says so.
+    "planning.currency": "USD",
+    "planning.periods_per_day": 7,
+    "planning.max_hours_per_week": 6,
+    "planning.roles": "grade-level-team-leader",  # the sample entry's key: a role id
+    "planning.roles.stipend": 1000,
+    "planning.roles.hourly_rate": None,
+    "planning.roles.hours_per_week": 2,
+    "planning.roles.release_periods": None,
+    "planning.roles.note": "Example only: put your contract's figures here",
 }
 
 
@@ -154,12 +164,16 @@ def _fields(
     for name, info in model.model_fields.items():
         dotted = f"{key}{name}"
         nested = _model_of(info.annotation)
+        keyed = _keyed_model(info.annotation)
         active = dotted in given or (nested is not None and any(k.startswith(f"{dotted}.") for k in given))
         lines += _described(info.description or name.replace("_", " "), indent)
         if name == "overlay":
             shown = given.get("_shown", SETTINGS)
             lines.append(f"{indent}# Add a role there with: scripts/new-role ID --district {shown}")
-        if nested is not None:
+        if keyed is not None and dotted not in given:  # id -> settings: one sample entry, its fields explained
+            entry = [f"{name}:", f"  {examples[dotted]}:", *_fields(keyed, given, examples, f"{dotted}.", "    ", True)]
+            lines += [f"{indent}{line}" if samples else f"{indent}# {line}" for line in entry]
+        elif nested is not None:
             if active or samples:
                 lines += [f"{indent}{name}:", *_fields(nested, given, examples, f"{dotted}.", indent + "  ", samples)]
             else:  # the whole block commented out once, samples inside, for the district to take up or leave
@@ -201,7 +215,19 @@ def _described(description: str, indent: str) -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(description, width=96 - len(indent))]
 
 
+def _keyed_model(annotation: Any) -> type[BaseModel] | None:
+    """`RolePlanning` for a `dict[Slug, RolePlanning]` field; None for any other field."""
+    if typing.get_origin(annotation) is dict:
+        value = typing.get_args(annotation)[-1]
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            return value
+    return None
+
+
 def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model of a field that holds one (`Colours`, `Colours | None`); a dict or list of models is a value."""
+    if typing.get_origin(annotation) in (dict, list):
+        return None
     for candidate in (annotation, *typing.get_args(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate

@@ -7,8 +7,11 @@ reports every problem in both at once, each at its file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from . import models as m
 from .catalog import Catalog, display_name, display_root, load_catalog
@@ -83,7 +86,7 @@ class District:
 
     @property
     def brand(self) -> Brand | None:
-        colours = self.settings.colours
+        colours = self.settings.brand_colours
         return Brand(colours.primary.lower(), (colours.accent or colours.primary).lower()) if colours else None
 
     @property
@@ -105,13 +108,15 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
     district: District | None = None
     overlay: Overlay | None = None
     if district_file is not None:
+        shared = display_root(Path(data_dir), Path(district_file).parent)
         try:
-            shared = display_root(Path(data_dir), Path(district_file).parent)
-            district, document = load_district(district_file, display_name(Path(district_file), shared))
-            if district.overlay is not None:
-                overlay = Overlay(district.overlay, district.settings.remove, document)
-        except DataErrors as exc:
+            district, document, problems = _read_district(district_file, display_name(Path(district_file), shared))
+        except DataErrors as exc:  # district.yml unreadable: the data is still checked, without the overlay
             errors.extend(exc.errors)
+        else:
+            errors.extend(problems)
+            if district.overlay is not None:  # even when other settings are wrong, so its problems show too
+                overlay = Overlay(district.overlay, district.settings.remove, document)
     try:
         catalog = load_catalog(data_dir, overlay)
     except DataErrors as exc:
@@ -122,41 +127,84 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
 
 
 def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:
-    """Read and check district.yml: fields, colour contrast, the logo file."""
-    path = Path(path)
-    display = display or display_name(path, display_root(path.parent, None))
-    if not path.is_file():
-        raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
-    document = read_yaml(path, display)
-    settings = validate(document, m.DistrictFile)
-    district = District(settings, path.resolve().parent, display)
-    errors = [*_check_colours(document, settings), *_check_logo(document, district)]
+    """Read and check district.yml: fields, colour contrast, the logo file; every problem raised at once."""
+    district, document, errors = _read_district(path, display)
     if errors:
         raise DataErrors(errors)
     return district, document
 
 
-def _check_colours(document: YamlDocument, settings: m.DistrictFile) -> list[DataError]:
-    colours = settings.colours
-    if colours is None:
+def _read_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument, list[DataError]]:
+    """The district (its settings as far as they are valid), the file, and every problem in it.
+
+    Raises DataErrors only when the file cannot be read at all. A wrong field does not stop the
+    other checks: contrast and logo run on whichever values are valid, so one pass shows all."""
+    path = Path(path)
+    display = display or display_name(path, display_root(path.parent, None))
+    if not path.is_file():
+        raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
+    document = read_yaml(path, display)
+    errors: list[DataError] = []
+    try:
+        settings = validate(document, m.DistrictFile)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        settings = _valid_fields(document)
+    if _both_colour_spellings(document):  # also when a colour in them is wrong (the model then cannot tell)
+        errors.append(document.error(("colors",), m.BOTH_COLOUR_SPELLINGS))
+    district = District(settings, path.resolve().parent, display)
+    errors += [*_check_colours(document), *_check_logo(document, district)]
+    return district, document, errors
+
+
+def _valid_fields(document: YamlDocument) -> m.DistrictFile:
+    """The settings with every field that is valid on its own; the others left at their defaults."""
+    data = document.data if isinstance(document.data, dict) else {}
+    kept: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in m.DistrictFile.model_fields:
+            continue
+        try:  # each field alone, beside a stand-in name (the one required field)
+            alone = m.DistrictFile.model_validate({"name": "-", key: value})
+        except ValidationError:
+            continue
+        kept[key] = getattr(alone, key)
+    return m.DistrictFile.model_construct(**{"name": "", **kept})
+
+
+def _both_colour_spellings(document: YamlDocument) -> bool:
+    data = document.data
+    return isinstance(data, dict) and data.get("colours") is not None and data.get("colors") is not None
+
+
+def _check_colours(document: YamlDocument) -> list[DataError]:
+    """Contrast of each colour given as '#rrggbb', read from the file (so a wrong sibling does not hide it)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    key = "colours" if data.get("colours") is not None else "colors"
+    colours = data.get(key)
+    if not isinstance(colours, dict):
         return []
+    primary, accent = (_hex(colours.get(name)) for name in ("primary", "accent"))
     errors = []
-    ratio = contrast(colours.primary, WHITE)
-    if ratio < TEXT_CONTRAST:
-        better = readable(colours.primary, WHITE, TEXT_CONTRAST, towards="#000000")
+    if primary and (ratio := contrast(primary, WHITE)) < TEXT_CONTRAST:
+        better = readable(primary, WHITE, TEXT_CONTRAST, towards="#000000")
         message = (
-            f"white text on {colours.primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
+            f"white text on {primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
             f"headers and links need (WCAG AA); a darker shade such as {better} works"
         )
-        errors.append(document.error(("colours", "primary"), message))
-    if colours.accent and (ratio := contrast(colours.accent, WHITE)) < UI_CONTRAST:
-        better = readable(colours.accent, WHITE, UI_CONTRAST, towards="#000000")
+        errors.append(document.error((key, "primary"), message))
+    if accent and (ratio := contrast(accent, WHITE)) < UI_CONTRAST:
+        better = readable(accent, WHITE, UI_CONTRAST, towards="#000000")
         message = (
-            f"{colours.accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
+            f"{accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
             f"colour needs; a darker shade such as {better} works"
         )
-        errors.append(document.error(("colours", "accent"), message))
+        errors.append(document.error((key, "accent"), message))
     return errors
+
+
+def _hex(value: object) -> str | None:
+    return value if isinstance(value, str) and re.fullmatch(m.HEX_COLOUR_PATTERN, value) else None
 
 
 def _check_logo(document: YamlDocument, district: District) -> list[DataError]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -318,9 +318,27 @@ class Bibliography(Model):
 
 # --- district.yml: a district's own name, branding and data -----------------
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=400)]
+# The one definition of each pattern: validation.py keys its messages on these, and the JSON Schemas
+# (generated from these models) give editors the same rules.
+HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+# A plain address and nothing else: no "mailto:", no "?cc=" or "&bcc=" parts, no second address after
+# a comma, no spaces, quotes or angle brackets; what reaches a mailto: link is exactly what was typed.
+EMAIL_PATTERN = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+# http(s), a host name (no "user@" before it), an optional port, then a path, query or fragment
+# without spaces, quotes, angle brackets, backslashes or backticks.
+WEB_ADDRESS_PATTERN = (
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?"
+    r"(?:[/?#][^\s\"'<>\\^`{}|]*)?$"
+)
+# Digits, spaces and + ( ) - . only, with an optional extension: "(555) 010-4200 ext. 12".
+PHONE_PATTERN = r"^\+?[0-9(][0-9 ().-]*[0-9](?: ?ext\.? ?[0-9]{1,6})?$"
+
+BOTH_COLOUR_SPELLINGS = "give the colours once, as 'colours' or as 'colors', not both (they are the same setting)"
+
+HexColour = Annotated[str, StringConstraints(pattern=HEX_COLOUR_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=400)]
+Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=40)]
 
 
 class Colours(Model):
@@ -335,7 +353,9 @@ class Colours(Model):
 class Contact(Model):
     name: Text = Field(description="Who to ask about the toolkit, e.g. 'Office of Teacher Leadership'.")
     email: Email | None = Field(None, description="An address people can write to.")
-    phone: Text | None = Field(None, description="A phone number, written as people should dial it.")
+    phone: Phone | None = Field(
+        None, description="A phone number as people should dial it: digits, spaces, + ( ) - . and an 'ext' at the end."
+    )
     url: WebAddress | None = Field(None, description="A web page, starting with https:// or http://.")
 
 
@@ -360,6 +380,7 @@ class DistrictFile(Model):
         None, description="Logo image (.svg or .png), as a path relative to this file and inside its folder."
     )
     colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
+    colors: Colours | None = Field(None, description="The same as 'colours' (either spelling; give one of them).")
     contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")
     licence: Text | None = Field(
         None, description="The licence or copyright line for the site footer and every document."
@@ -374,3 +395,15 @@ class DistrictFile(Model):
         "items with a toolkit id replace the toolkit's item, new ids are added.",
     )
     remove: Removals = Field(default_factory=Removals, description="Toolkit items the district leaves out.")
+
+    @field_validator("colors")
+    @classmethod
+    def _one_spelling(cls, value: Colours | None, info: ValidationInfo) -> Colours | None:
+        if value is not None and info.data.get("colours") is not None:
+            raise ValueError(BOTH_COLOUR_SPELLINGS)
+        return value
+
+    @property
+    def brand_colours(self) -> Colours | None:
+        """The colours, under whichever spelling the district used."""
+        return self.colours or self.colors

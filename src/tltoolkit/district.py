@@ -111,8 +111,10 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
         shared = display_root(Path(data_dir), Path(district_file).parent)
         try:
             district, document, problems = _read_district(district_file, display_name(Path(district_file), shared))
-        except DataErrors as exc:  # district.yml unreadable: the data is still checked, without the overlay
+        except DataErrors as exc:  # district.yml unreadable: the data (and the overlay, if found) still checked
             errors.extend(exc.errors)
+            if (folder := _overlay_named_in(Path(district_file))) is not None:
+                overlay = Overlay(folder)
         else:
             errors.extend(problems)
             if district.overlay is not None:  # even when other settings are wrong, so its problems show too
@@ -124,6 +126,23 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
     if errors:
         raise DataErrors(errors)
     return catalog, district
+
+
+_OVERLAY_LINE = re.compile(r"""^overlay:[ ]+(["']?)([^"'#\r\n]+?)\1[ ]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _overlay_named_in(path: Path) -> Path | None:
+    """The overlay folder a district.yml that does not parse names on a line of its own, so the
+    overlay's problems are listed with the syntax error instead of after it is fixed."""
+    try:
+        found = _OVERLAY_LINE.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if found is None:
+        return None
+    base = path.resolve().parent
+    folder = (base / found.group(2)).resolve()
+    return folder if folder.is_relative_to(base) and folder.is_dir() else None
 
 
 def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:

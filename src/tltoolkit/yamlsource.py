@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -73,10 +75,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         if root is _SLOW:  # libyaml missing, nesting too deep, or a problem: report it the usual way
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "unreadable YAML"
-        raise DataErrors([DataError(display, line, column, "", f"YAML syntax error: {problem}")]) from None
+        raise DataErrors([syntax_error(exc, text, display)]) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         message = f"character {exc.character!r} is not allowed in a YAML file"
@@ -132,6 +131,215 @@ def _decode(raw: bytes, display: str) -> str:
 def _line_col(text: str, position: int) -> tuple[int, int]:
     before = text[:position]
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+# --- syntax errors, in the words of the person editing the file ----------------------
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> DataError:
+    """A PyYAML syntax error as a sentence, at the line the editor has to change, the parser's words kept."""
+    parser = exc.problem or exc.context or "unreadable YAML"
+    try:
+        line, column, sentence = _explain(exc, text)
+    except Exception:  # noqa: BLE001 - an odd file must still get its message, never a traceback
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        sentence = "the file cannot be read from here on"
+    return DataError(display, line, column, "", f"YAML syntax error: {sentence} (parser: {parser})")
+
+
+_FIELD = re.compile(r"^\s*(?:-\s+)?[\w-]+:(?:\s|$)")  # a field name and its ':' at the start of a line
+_BLOCK_END = "expected <block end>, but found "
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """(line, column, sentence), 1-based; the line is the one to change, not always where the parser stopped."""
+    lines = text.splitlines() or [""]
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark or exc.context_mark
+    row, col = (at.line, at.column) if at else (0, 0)
+    row = min(row, len(lines) - 1)
+    current = lines[row] if row < len(lines) else ""
+    start = exc.context_mark
+
+    def here(sentence: str, r: int = row, c: int | None = None) -> tuple[int, int, str]:
+        return r + 1, (col if c is None else c) + 1, sentence
+
+    if "'\\t'" in problem or "\t" in current[: _indent(current) + 1]:
+        return here("a tab character: YAML needs spaces for indentation and after ':'; replace the tab with spaces",
+                    c=current.find("\t") if "\t" in current else col)
+    if "quoted scalar" in context and start is not None:
+        if "end of stream" in problem or "document separator" in problem:
+            return here(f"unclosed quote: the quote ({_char(lines, start)}) that starts this text is never closed; "
+                        "add the closing quote at the end of the text", start.line, start.column)
+        if "escape" in problem:  # point at the backslash, not the letter after it
+            backslash = current.rfind("\\", 0, col + 1)
+            return here("a backslash in double quotes starts an escape such as \\n, and this one is not; write \\\\ for "
+                        "a backslash, or use single quotes", c=backslash if backslash >= 0 else col)
+    if problem == "mapping values are not allowed here":
+        return _mapping_value(lines, row, col)
+    if problem.startswith(_BLOCK_END):
+        found = problem.removeprefix(_BLOCK_END)
+        if found == "'?'":
+            return _field_in_list(lines, row)
+        if found == "'-'" and (above := _before(lines, row)) is not None and lines[above].lstrip().startswith("-"):
+            return _misaligned(lines, row)  # an item out of line with the items above it
+        if found == "'-'":
+            return here("a list item ('- ') where a field was expected: remove the '- ', or put the list under a field "
+                        "name of its own, its items indented below it", c=_indent(current))
+        if found == "'<scalar>'":
+            return _after_value(exc, text, lines, row, col)
+        return _misaligned(lines, row)
+    if "could not find expected ':'" in problem and start is not None:
+        return here("this line is neither a field ('name: value') nor indented under one: indent it under the field "
+                    "it belongs to, or add the missing ':'", start.line, _indent(lines[start.line]))
+    if "flow" in context and (opener := _open_bracket(text, exc.problem_mark)) is not None:
+        char = _char(lines, opener)
+        closer, kind = ("]", "list") if char == "[" else ("}", "mapping")
+        return here(f"the '{char}' here starts a {kind} that is never closed with '{closer}': close it, or put the "
+                    "text in quotes if it is meant as text", opener.line, opener.column)
+    if ("scanning an anchor" in context or "scanning an alias" in context) and start is not None:
+        return here(f"a value cannot start with '{_char(lines, start)}': put the text in quotes", start.line, start.column)
+    if "cannot start any token" in problem:
+        char = current[col] if col < len(current) else "?"
+        return here(f"a value cannot start with '{char}': put the text in quotes")
+    if "undefined alias" in problem:
+        return here("a value cannot start with '*' (it would refer to another value): put the text in quotes")
+    if "block scalar" in context and start is not None:
+        return here("'|' or '>' at the start of a value begins a block of text on the lines below it; to start the text "
+                    "with it, put the text in quotes", start.line, start.column)
+    if "another document" in problem:
+        return here("a line '---' starts a second document, and a data file holds one: remove the line and what follows "
+                    "it, or merge the two")
+    return here("the file cannot be read from here on: check this line and the one above for a missing ':', "
+                "indentation that does not line up, or text that needs quotes")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _char(lines: list[str], mark: yaml.Mark) -> str:
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _before(lines: list[str], row: int) -> int | None:
+    """The nearest line above `row` that holds something other than a comment."""
+    for r in range(row - 1, -1, -1):
+        stripped = lines[r].strip()
+        if stripped and not stripped.startswith("#"):
+            return r
+    return None
+
+
+def _key_column(line: str) -> int:
+    """Where a line's field name starts (after a '- ' that opens a list item)."""
+    column = _indent(line)
+    while line[column : column + 2] == "- " or line[column:] == "-":
+        column += 2
+        column += len(line[column:]) - len(line[column:].lstrip(" "))
+    return column
+
+
+def _mapping_value(lines: list[str], row: int, col: int) -> tuple[int, int, str]:
+    """'mapping values are not allowed here': a ': ' in unquoted text, a field indented under a value,
+    or a ':' with no space after it on the line above."""
+    current = lines[row]
+    if _FIELD.match(current[:col]) or current[:col].lstrip().startswith("- ") and ":" in current[:col]:
+        return row + 1, col + 1, "a ': ' inside unquoted text: put the whole text in quotes (\"...\")"
+    above = _before(lines, row)
+    if above is not None and (glued := re.search(r"^\s*(?:-\s+)?[^\s:#]+:(?=\S)", lines[above])):
+        return above + 1, glued.end() + 1, "a ':' after a field name needs a space after it: write 'name: value'"
+    if above is not None and _FIELD.match(current):
+        shift = _indent(current) - _key_column(lines[above])
+        return row + 1, _indent(current) + 1, (
+            f"this line is indented {shift} {'space' if shift == 1 else 'spaces'} more than the field above it "
+            f"(line {above + 1}): a field must line up with the fields beside it"
+        )
+    return row + 1, col + 1, "a ': ' inside unquoted text that goes on from the line above: put the whole text in quotes"
+
+
+def _misaligned(lines: list[str], row: int) -> tuple[int, int, str]:
+    current, above = lines[row], _before(lines, row)
+    here, item = _indent(current), current.lstrip().startswith("-")
+    rule = "a list item must line up with the items beside it" if item else "a field must line up with the fields beside it"
+    if above is None:
+        return row + 1, here + 1, f"this line is indented differently from the lines around it: {rule}"
+    there = _indent(lines[above]) if item else _key_column(lines[above])
+    return row + 1, here + 1, (
+        f"this line is indented differently from the lines around it ({here} {'space' if here == 1 else 'spaces'} "
+        f"here, {there} on line {above + 1}): {rule}"
+    )
+
+
+def _field_in_list(lines: list[str], row: int) -> tuple[int, int, str]:
+    """A field at the column of a list's '- ': it belongs to no item."""
+    here = _indent(lines[row])
+    for r in range(row - 1, -1, -1):
+        line = lines[r]
+        if line.strip() and not line.lstrip().startswith("#") and _indent(line) == here and line.lstrip().startswith("-"):
+            column = _key_column(line)
+            return row + 1, here + 1, (
+                f"a field where a list item ('- ') was expected: indent it by {column} spaces to line up with the "
+                f"fields of the item on line {r + 1}, or start a new item with '- '"
+            )
+    return row + 1, here + 1, "a field where a list item ('- ') was expected: indent it under the item it belongs to"
+
+
+def _after_value(exc: yaml.MarkedYAMLError, text: str, lines: list[str], row: int, col: int) -> tuple[int, int, str]:
+    """More text after a value that ended: a quote closed early (often an apostrophe), or text after ']'."""
+    quoted = _quoted_before(text, exc.problem_mark)
+    if quoted is not None and quoted.start_mark.line < quoted.end_mark.line:
+        start = quoted.start_mark
+        return start.line + 1, start.column + 1, (
+            f"unclosed quote: the quote ({_char(lines, start)}) that starts this text closes only on line "
+            f"{quoted.end_mark.line + 1}; add the closing quote at the end of this line's text"
+        )
+    previous = lines[row][:col].rstrip()
+    if quoted is not None and quoted.style == "'":
+        return row + 1, col + 1, ("text goes on after the closing quote: inside single quotes write an apostrophe "
+                                  "twice ('it''s'), or put the text in double quotes")
+    if quoted is not None:
+        return row + 1, col + 1, ("text goes on after the closing quote: put the whole text in quotes, and a quote "
+                                  "inside double quotes as \\\" (or use single quotes)")
+    if previous.endswith(("]", "}")):
+        return row + 1, col + 1, ("text goes on after ']' or '}': a value that starts with '[' or '{' is read as a "
+                                  "list or mapping; put the whole text in quotes")
+    return row + 1, col + 1, "text goes on after the value ended: put the whole text in quotes"
+
+
+def _open_bracket(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:
+    """Where the innermost '[' or '{' still open at `mark` starts."""
+    if mark is None:
+        return None
+    openers: list[yaml.Mark] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                openers.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and openers:
+                openers.pop()
+    except yaml.YAMLError:
+        pass
+    return openers[-1] if openers else None
+
+
+def _quoted_before(text: str, mark: yaml.Mark | None) -> yaml.ScalarToken | None:
+    """The quoted scalar that ends right before `mark` (scanning stops at the first token after it)."""
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    return last if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"') else None
 
 
 class _Converter:

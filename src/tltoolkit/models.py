@@ -323,11 +323,12 @@ class Bibliography(Model):
 HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 # A plain address and nothing else: no "mailto:", no "?cc=" or "&bcc=" parts, no second address after
 # a comma, no spaces, quotes or angle brackets; what reaches a mailto: link is exactly what was typed.
-EMAIL_PATTERN = r"^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a host name: no leading or trailing '-'
+EMAIL_PATTERN = rf"^[A-Za-z0-9._+-]+@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}$"
 # http(s), a host name (no "user@" before it), an optional port, then a path, query or fragment
 # without spaces, quotes, angle brackets, backslashes or backticks.
 WEB_ADDRESS_PATTERN = (
-    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?"
+    rf"^https?://{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?"
     r"(?:[/?#][^\s\"'<>\\^`{}|]*)?$"
 )
 # Digits, spaces and + ( ) - . only, with an optional extension: "(555) 010-4200 ext. 12".

@@ -174,8 +174,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
                         "add the closing quote at the end of the text", start.line, start.column)
         if "escape" in problem:  # point at the backslash, not the letter after it
             backslash = current.rfind("\\", 0, col + 1)
-            return here("a backslash in double quotes starts an escape such as \\n, and this one is not; write \\\\ for "
-                        "a backslash, or use single quotes", c=backslash if backslash >= 0 else col)
+            sentence = ("a backslash in double quotes starts an escape such as \\n, and this one is not; "
+                        "write \\\\ for a backslash, or use single quotes")
+            return here(sentence, c=backslash if backslash >= 0 else col)
     if problem == "mapping values are not allowed here":
         return _mapping_value(lines, row, col)
     if problem.startswith(_BLOCK_END):
@@ -199,18 +200,20 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         return here(f"the '{char}' here starts a {kind} that is never closed with '{closer}': close it, or put the "
                     "text in quotes if it is meant as text", opener.line, opener.column)
     if ("scanning an anchor" in context or "scanning an alias" in context) and start is not None:
-        return here(f"a value cannot start with '{_char(lines, start)}': put the text in quotes", start.line, start.column)
+        char = _char(lines, start)
+        return here(f"a value cannot start with '{char}': put the text in quotes", start.line, start.column)
     if "cannot start any token" in problem:
         char = current[col] if col < len(current) else "?"
         return here(f"a value cannot start with '{char}': put the text in quotes")
     if "undefined alias" in problem:
         return here("a value cannot start with '*' (it would refer to another value): put the text in quotes")
     if "block scalar" in context and start is not None:
-        return here("'|' or '>' at the start of a value begins a block of text on the lines below it; to start the text "
-                    "with it, put the text in quotes", start.line, start.column)
+        sentence = ("'|' or '>' at the start of a value begins a block of text on the lines below it; "
+                    "to start the text with it, put the text in quotes")
+        return here(sentence, start.line, start.column)
     if "another document" in problem:
-        return here("a line '---' starts a second document, and a data file holds one: remove the line and what follows "
-                    "it, or merge the two")
+        return here("a line '---' starts a second document, and a data file holds one: remove the line and "
+                    "what follows it, or merge the two")
     return here("the file cannot be read from here on: check this line and the one above for a missing ':', "
                 "indentation that does not line up, or text that needs quotes")
 
@@ -251,19 +254,22 @@ def _mapping_value(lines: list[str], row: int, col: int) -> tuple[int, int, str]
     above = _before(lines, row)
     if above is not None and (glued := re.search(r"^\s*(?:-\s+)?[^\s:#]+:(?=\S)", lines[above])):
         return above + 1, glued.end() + 1, "a ':' after a field name needs a space after it: write 'name: value'"
-    if above is not None and _FIELD.match(current):
-        shift = _indent(current) - _key_column(lines[above])
+    if above is not None and _FIELD.match(current) and (shift := _indent(current) - _key_column(lines[above])) > 0:
         return row + 1, _indent(current) + 1, (
             f"this line is indented {shift} {'space' if shift == 1 else 'spaces'} more than the field above it "
             f"(line {above + 1}): a field must line up with the fields beside it"
         )
-    return row + 1, col + 1, "a ': ' inside unquoted text that goes on from the line above: put the whole text in quotes"
+    sentence = "a ': ' inside unquoted text that goes on from the line above: put the whole text in quotes"
+    return row + 1, col + 1, sentence
 
 
 def _misaligned(lines: list[str], row: int) -> tuple[int, int, str]:
     current, above = lines[row], _before(lines, row)
     here, item = _indent(current), current.lstrip().startswith("-")
-    rule = "a list item must line up with the items beside it" if item else "a field must line up with the fields beside it"
+    if item:
+        rule = "a list item must line up with the items beside it"
+    else:
+        rule = "a field must line up with the fields beside it"
     if above is None:
         return row + 1, here + 1, f"this line is indented differently from the lines around it: {rule}"
     there = _indent(lines[above]) if item else _key_column(lines[above])
@@ -278,7 +284,9 @@ def _field_in_list(lines: list[str], row: int) -> tuple[int, int, str]:
     here = _indent(lines[row])
     for r in range(row - 1, -1, -1):
         line = lines[r]
-        if line.strip() and not line.lstrip().startswith("#") and _indent(line) == here and line.lstrip().startswith("-"):
+        if line.strip() and not line.lstrip().startswith("#") and _indent(line) < here:
+            break  # left the list this line is in
+        if _indent(line) == here and line.lstrip().startswith("-"):
             column = _key_column(line)
             return row + 1, here + 1, (
                 f"a field where a list item ('- ') was expected: indent it by {column} spaces to line up with the "

@@ -87,3 +87,45 @@ def test_a_broken_district_file_hides_neither_the_data_nor_the_overlay(minimal_d
     found = locations(minimal_data, district)
     assert [where.split(":")[0] for where in found] == ["data/roles.yml", "district/data/roles.yml", "district/district.yml"]
     assert found[1:] == ["district/data/roles.yml:3", "district/district.yml:2"]
+
+
+# --- the line to change, over real files ----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ["data/guides/clarifying-the-role.yml", "data/skills.yml", "examples/sample-district/district.yml"]
+
+
+def mistakes(text: str) -> list[tuple[int, str, str]]:
+    """(line, what, changed text): each line pushed one space right, pulled one space left, or given a
+    quote that is never closed, as an editor's slip would."""
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        variants = {"one space more": " " + line}
+        if line.startswith(" "):
+            variants["one space less"] = line[1:]
+        if re.match(r"^\s*(?:- )?[\w-]+: [^\s\"'>|]", line):
+            key, value = line.split(": ", 1)
+            variants["an opening quote"] = f'{key}: "{value}'
+        for what, changed in variants.items():
+            found.append((i + 1, what, "\n".join([*lines[:i], changed, *lines[i + 1 :]])))
+    return found
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_a_slip_on_any_line_of_a_real_file_is_reported_on_that_line(name: str, tmp_path: Path) -> None:
+    path = tmp_path / "file.yml"
+    wrong, reported = [], 0
+    for line, what, text in mistakes((ROOT / name).read_text(encoding="utf-8")):
+        path.write_text(text, encoding="utf-8")
+        try:
+            read_yaml(path, name)
+        except DataErrors as exc:
+            [error] = exc.errors
+            reported += 1
+            if error.line != line:
+                wrong.append(f"{what} on line {line}: {error}")
+    assert reported >= 20  # most slips break the file (a line of text pushed right is still valid YAML)
+    assert wrong == []

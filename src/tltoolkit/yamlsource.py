@@ -177,6 +177,10 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
             sentence = ("a backslash in double quotes starts an escape such as \\n, and this one is not; "
                         "write \\\\ for a backslash, or use single quotes")
             return here(sentence, c=backslash if backslash >= 0 else col)
+    if isinstance(exc, yaml.parser.ParserError) and (open_quote := _runaway_quote(text, exc.problem_mark)):
+        first, last = open_quote.start_mark, open_quote.end_mark
+        return here(f"unclosed quote: the quote ({_char(lines, first)}) that starts this text closes only on line "
+                    f"{last.line + 1}; add the closing quote at the end of this line's text", first.line, first.column)
     if problem == "mapping values are not allowed here":
         return _mapping_value(lines, row, col)
     if problem.startswith(_BLOCK_END):
@@ -190,6 +194,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
                         "name of its own, its items indented below it", c=_indent(current))
         if found == "'<scalar>'":
             return _after_value(exc, text, lines, row, col)
+        return _misaligned(lines, row)
+    if problem.startswith("expected '<document start>'"):
         return _misaligned(lines, row)
     if "could not find expected ':'" in problem and start is not None:
         return here("this line is neither a field ('name: value') nor indented under one: indent it under the field "
@@ -254,6 +260,8 @@ def _mapping_value(lines: list[str], row: int, col: int) -> tuple[int, int, str]
     above = _before(lines, row)
     if above is not None and (glued := re.search(r"^\s*(?:-\s+)?[^\s:#]+:(?=\S)", lines[above])):
         return above + 1, glued.end() + 1, "a ':' after a field name needs a space after it: write 'name: value'"
+    if above is not None and _FIELD.match(current) and (odd := _odd_above(lines, row, above)) is not None:
+        return odd
     if above is not None and _FIELD.match(current) and (shift := _indent(current) - _key_column(lines[above])) > 0:
         return row + 1, _indent(current) + 1, (
             f"this line is indented {shift} {'space' if shift == 1 else 'spaces'} more than the field above it "
@@ -264,19 +272,99 @@ def _mapping_value(lines: list[str], row: int, col: int) -> tuple[int, int, str]
 
 
 def _misaligned(lines: list[str], row: int) -> tuple[int, int, str]:
-    current, above = lines[row], _before(lines, row)
-    here, item = _indent(current), current.lstrip().startswith("-")
-    if item:
-        rule = "a list item must line up with the items beside it"
-    else:
-        rule = "a field must line up with the fields beside it"
+    above = _level_above(lines, row)
+    if above is not None and (odd := _odd_above(lines, row, above)) is not None:
+        return odd
+    parent = _parent_line(lines, row)  # or the line taken for the parent is the sibling out of step
+    if parent is not None and _kind(lines[parent]) == _kind(lines[row]) and (odd := _odd_above(lines, row, parent)):
+        return odd
+    current = lines[row]
+    here, item = _indent(current), _kind(current) == "item"
     if above is None:
-        return row + 1, here + 1, f"this line is indented differently from the lines around it: {rule}"
+        return row + 1, here + 1, f"this line is indented differently from the lines around it: {_RULES[item]}"
     there = _indent(lines[above]) if item else _key_column(lines[above])
+    return _differs(row, here, there, above, item)
+
+
+_RULES = {True: "a list item must line up with the items beside it", False: "a field must line up with the fields beside it"}
+
+
+def _differs(row: int, here: int, there: int, other: int, item: bool) -> tuple[int, int, str]:
     return row + 1, here + 1, (
         f"this line is indented differently from the lines around it ({here} {'space' if here == 1 else 'spaces'} "
-        f"here, {there} on line {above + 1}): {rule}"
+        f"here, {there} on line {other + 1}): {_RULES[item]}"
     )
+
+
+def _kind(line: str) -> str:
+    stripped = line.lstrip()
+    return "item" if stripped.startswith("- ") or stripped == "-" else "field" if _FIELD.match(line) else "text"
+
+
+def _content(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _structure_before(lines: list[str], row: int) -> int | None:
+    """The nearest field or list item above `row` (lines of text in between skipped)."""
+    for r in range(row - 1, -1, -1):
+        if _content(lines[r]) and _kind(lines[r]) != "text":
+            return r
+    return None
+
+
+def _level_above(lines: list[str], row: int) -> int | None:
+    """The line that set the level `row` breaks: of the fields and items indented more than `row` between
+    it and its parent (the first line above indented less), the nearest of the least indented."""
+    here, best = _indent(lines[row]), None
+    for r in range(row - 1, -1, -1):
+        if not _content(lines[r]) or _kind(lines[r]) == "text":
+            continue
+        if _indent(lines[r]) < here:
+            break
+        if _indent(lines[r]) > here and (best is None or _indent(lines[r]) < _indent(lines[best])):
+            best = r
+    return best if best is not None else _structure_before(lines, row)
+
+
+def _parent_line(lines: list[str], row: int) -> int | None:
+    """The nearest field or item above `row` indented less than it."""
+    return next((r for r in range(row - 1, -1, -1)
+                 if _content(lines[r]) and _kind(lines[r]) != "text" and _indent(lines[r]) < _indent(lines[row])), None)
+
+
+def _odd_above(lines: list[str], row: int, above: int) -> tuple[int, int, str] | None:
+    """The message for `above` when it, not `row` where the parser stopped, is the line out of step:
+    the items beside it line up with `row`, or (for the first line under a field) the lines after do."""
+    here, kind, there = _indent(lines[row]), _kind(lines[row]), _indent(lines[above])
+    item = _kind(lines[above]) == "item"
+
+    def sibling(rows: range) -> int | None:  # the nearest line of `above`'s kind, about its level
+        for r in rows:
+            if not _content(lines[r]):
+                continue
+            if _kind(lines[r]) == _kind(lines[above]) and _indent(lines[r]) <= max(here, there):
+                return r
+            if _indent(lines[r]) <= there:  # out of `above`'s list or mapping
+                return None
+        return None
+
+    def agrees(r: int) -> bool:  # `r` is out of line with `above` and in line with `row`
+        expected = _key_column(lines[r]) if _kind(lines[r]) == "item" and kind == "field" else _indent(lines[r])
+        return _indent(lines[r]) != there and expected == here
+
+    if item and (r := sibling(range(above - 1, -1, -1))) is not None and agrees(r):
+        return _differs(above, there, _indent(lines[r]), r, item)
+    parent = _structure_before(lines, above)
+    first = parent is not None and lines[parent].rstrip().endswith(":") and _indent(lines[parent]) < there
+    if first and (r := sibling(range(row + 1, len(lines)))) is not None and agrees(r):
+        return _differs(above, there, _indent(lines[r]), r, item)
+    if first and parent is not None and here == _key_column(lines[parent]) + 2 != there and kind == _kind(lines[above]):
+        return _differs(above, there, here, row, item)  # one against one: the usual two-space step decides
+    if parent is None and there > here == 0:  # the first line of the file is indented; the rest are not
+        return _differs(above, there, here, row, item)
+    return None
 
 
 def _field_in_list(lines: list[str], row: int) -> tuple[int, int, str]:
@@ -304,6 +392,8 @@ def _after_value(exc: yaml.MarkedYAMLError, text: str, lines: list[str], row: in
             f"unclosed quote: the quote ({_char(lines, start)}) that starts this text closes only on line "
             f"{quoted.end_mark.line + 1}; add the closing quote at the end of this line's text"
         )
+    if (block := _block_text(lines, row)) is not None:
+        return block
     previous = lines[row][:col].rstrip()
     if quoted is not None and quoted.style == "'":
         return row + 1, col + 1, ("text goes on after the closing quote: inside single quotes write an apostrophe "
@@ -315,6 +405,57 @@ def _after_value(exc: yaml.MarkedYAMLError, text: str, lines: list[str], row: in
         return row + 1, col + 1, ("text goes on after ']' or '}': a value that starts with '[' or '{' is read as a "
                                   "list or mapping; put the whole text in quotes")
     return row + 1, col + 1, "text goes on after the value ended: put the whole text in quotes"
+
+
+_BLOCK_HEADER = re.compile(r"(?:^|[:-])\s*([>|][-+0-9]*)\s*(?:#.*)?$")  # 'summary: >-' and the like
+
+
+def _block_text(lines: list[str], row: int) -> tuple[int, int, str] | None:
+    """Text at `row` that ends a block ('>-' or '|') too early: its lines do not start at one column."""
+    first = None
+    for r in range(row - 1, -1, -1):
+        if not lines[r].strip():
+            continue
+        if _BLOCK_HEADER.search(lines[r]):
+            break
+        if _kind(lines[r]) != "text":
+            return None
+        first = r
+    else:
+        return None
+    if first is None or _indent(lines[first]) <= _indent(lines[row]):
+        return None
+    header, here, there = r, _indent(lines[row]), _indent(lines[first])
+    indicator = found.group(1) if (found := _BLOCK_HEADER.search(lines[header])) else ">"
+    # Where such text usually starts: two spaces in from its field, or from the '- ' of a list item.
+    usual = _indent(lines[header]) + 2 if re.match(r"\s*-\s+[>|]", lines[header]) else _key_column(lines[header]) + 2
+    shift = f"{there - here} {'space' if there - here == 1 else 'spaces'}"
+    if (first == row - 1 and here == usual != there) or (first < row - 1 and _indent(lines[row - 1]) == here):
+        return first + 1, there + 1, (  # the first line was pushed right: the lines after it agree
+            f"this line is indented {shift} more than the lines of text after it (line {row + 1}): "
+            "the lines of one text must start at one column"
+        )
+    return row + 1, here + 1, (
+        f"this line is indented {shift} less than the text above it (line {first + 1}, after the "
+        f"'{indicator}' on line {header + 1}): the lines of one text must start at one column"
+    )
+
+
+def _runaway_quote(text: str, mark: yaml.Mark | None) -> yaml.ScalarToken | None:
+    """A quoted text before `mark` that runs over lines that look like fields: its closing quote is missing."""
+    if mark is None:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                return None
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and token.start_mark.line < token.end_mark.line:
+                inside = text[token.start_mark.index : token.end_mark.index].splitlines()[1:]
+                if any(_FIELD.match(line) for line in inside):
+                    return token
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _open_bracket(text: str, mark: yaml.Mark | None) -> yaml.Mark | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -364,3 +365,25 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
     pages = {p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))}
     assert "Last reviewed 20 August 2026 (review due)" in pages["roles/math-coach.md"]
     assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]
+
+
+def test_names_for_the_theme_read_as_typed_whether_or_not_it_escapes_them() -> None:
+    """Material prints the site name raw in the title and header and through `| e` in the logo's title."""
+    import jinja2
+
+    from tltoolkit.content.branding import html_text
+
+    typed = """Springfield "Eagles" & Co's &amp; <script>x</script>"""
+    env = jinja2.Environment(autoescape=False)  # as MkDocs sets up Material's templates
+    raw = env.from_string('<a title="{{ name }}">').render(name=html_text(typed))
+    escaped = env.from_string('<a title="{{ name | e }}">').render(name=html_text(typed))
+    assert raw == escaped  # escaped once either way
+    assert html.unescape(raw.removeprefix('<a title="').removesuffix('">')) == typed
+    assert raw.count('"') == 2 and "<script>" not in raw
+
+
+def test_a_phone_extension_is_dialled_after_a_pause(minimal_data: Path, district: Path) -> None:
+    set_contact(district, "phone", "+1 (555) 010-3000 ext. 12")
+    _, settings = load_toolkit(minimal_data, district / "district.yml")
+    assert settings is not None
+    assert '<a href="tel:+15550103000,12">+1 (555) 010-3000 ext. 12</a>' in footer_html(settings)

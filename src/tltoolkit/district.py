@@ -8,7 +8,7 @@ reports every problem in both at once, each at its file and line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,6 +21,7 @@ from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
 
 TOOLKIT = "Teacher Leadership Toolkit"
+BOTH_SPELLINGS = "give the colours once, as 'colours' or as 'colors', not both (they are the same setting)"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 WHITE, SLATE = "#ffffff", "#1e2029"  # the page backgrounds of the light and dark site schemes
 TEXT_CONTRAST, UI_CONTRAST = 4.5, 3.0  # WCAG 2.1 AA: body text, and hover/highlight colour
@@ -86,7 +87,7 @@ class District:
 
     @property
     def brand(self) -> Brand | None:
-        colours = self.settings.brand_colours
+        colours = self.settings.colours
         return Brand(colours.primary.lower(), (colours.accent or colours.primary).lower()) if colours else None
 
     @property
@@ -162,18 +163,39 @@ def _read_district(path: Path, display: str | None = None) -> tuple[District, Ya
     display = display or display_name(path, display_root(path.parent, None))
     if not path.is_file():
         raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
-    document = read_yaml(path, display)
-    errors: list[DataError] = []
+    document, spelled, errors = _one_spelling(read_yaml(path, display))
     try:
         settings = validate(document, m.DistrictFile)
     except DataErrors as exc:
         errors.extend(exc.errors)
         settings = _valid_fields(document)
-    if _both_colour_spellings(document):  # also when a colour in them is wrong (the model then cannot tell)
-        errors.append(document.error(("colors",), m.BOTH_COLOUR_SPELLINGS))
     district = District(settings, path.resolve().parent, display)
     errors += [*_check_colours(document), *_check_logo(document, district)]
+    if spelled != "colours":  # name the field as the district wrote it
+        errors = [_respelled(error) for error in errors]
     return district, document, errors
+
+
+def _one_spelling(document: YamlDocument) -> tuple[YamlDocument, str, list[DataError]]:
+    """district.yml with 'colors' (US spelling) read as 'colours', the spelling used, and an error if both
+    are given. Values and their lines move with the key, so every message still points at the file."""
+    data = document.data
+    if not isinstance(data, dict) or "colors" not in data:
+        return document, "colours", []
+    if "colours" in data:  # the second is reported and left out, so it is not also an unknown field
+        both = document.error(("colors",), BOTH_SPELLINGS)
+        kept = {key: value for key, value in data.items() if key != "colors"}
+        return YamlDocument(document.file, kept, document.marks), "colours", [both]
+    renamed = {("colours" if key == "colors" else key): value for key, value in data.items()}
+    marks = {(("colours", *p[1:]) if p[:1] == ("colors",) else p): mark for p, mark in document.marks.items()}
+    return YamlDocument(document.file, renamed, marks), "colors", []
+
+
+def _respelled(error: DataError) -> DataError:
+    """An error under 'colours' named 'colors', as the district wrote it."""
+    if error.path == "colours" or error.path.startswith(("colours.", "colours[")):
+        return replace(error, path="colors" + error.path.removeprefix("colours"))
+    return error
 
 
 def _valid_fields(document: YamlDocument) -> m.DistrictFile:
@@ -191,16 +213,10 @@ def _valid_fields(document: YamlDocument) -> m.DistrictFile:
     return m.DistrictFile.model_construct(**{"name": "", **kept})
 
 
-def _both_colour_spellings(document: YamlDocument) -> bool:
-    data = document.data
-    return isinstance(data, dict) and data.get("colours") is not None and data.get("colors") is not None
-
-
 def _check_colours(document: YamlDocument) -> list[DataError]:
     """Contrast of each colour given as '#rrggbb', read from the file (so a wrong sibling does not hide it)."""
     data = document.data if isinstance(document.data, dict) else {}
-    key = "colours" if data.get("colours") is not None else "colors"
-    colours = data.get(key)
+    colours = data.get("colours")
     if not isinstance(colours, dict):
         return []
     primary, accent = (_hex(colours.get(name)) for name in ("primary", "accent"))
@@ -211,14 +227,14 @@ def _check_colours(document: YamlDocument) -> list[DataError]:
             f"white text on {primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
             f"headers and links need (WCAG AA); a darker shade such as {better} works"
         )
-        errors.append(document.error((key, "primary"), message))
+        errors.append(document.error(("colours", "primary"), message))
     if accent and (ratio := contrast(accent, WHITE)) < UI_CONTRAST:
         better = readable(accent, WHITE, UI_CONTRAST, towards="#000000")
         message = (
             f"{accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
             f"colour needs; a darker shade such as {better} works"
         )
-        errors.append(document.error((key, "accent"), message))
+        errors.append(document.error(("colours", "accent"), message))
     return errors
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -334,8 +334,6 @@ WEB_ADDRESS_PATTERN = (
 # Digits, spaces and + ( ) - . only, with an optional extension: "(555) 010-4200 ext. 12".
 PHONE_PATTERN = r"^\+?[0-9(][0-9 ().-]*[0-9](?: ?ext\.? ?[0-9]{1,6})?$"
 
-BOTH_COLOUR_SPELLINGS = "give the colours once, as 'colours' or as 'colors', not both (they are the same setting)"
-
 HexColour = Annotated[str, StringConstraints(pattern=HEX_COLOUR_PATTERN)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=400)]
@@ -369,8 +367,19 @@ class Removals(Model):
     )
 
 
+def _colors_too(schema: dict) -> None:  # type: ignore[type-arg]
+    """Editors accept 'colors' as well: district.py reads it as 'colours' (one or the other, not both)."""
+    if "colours" in schema.get("properties", {}):
+        schema["properties"]["colors"] = {**schema["properties"]["colours"], "description": COLORS_DESCRIPTION}
+
+
+COLORS_DESCRIPTION = "The same setting as 'colours', in US spelling; give one or the other."
+
+
 class DistrictFile(Model):
     """One district's settings: who it is, how the site and documents look, and where its own data lives."""
+
+    model_config = ConfigDict(json_schema_extra=_colors_too)
 
     name: Text = Field(description="The district's full name, e.g. 'Riverside Unified School District'.")
     short_name: Text | None = Field(None, description="A short form for headers, e.g. 'Riverside Unified'.")
@@ -381,7 +390,6 @@ class DistrictFile(Model):
         None, description="Logo image (.svg or .png), as a path relative to this file and inside its folder."
     )
     colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
-    colors: Colours | None = Field(None, description="The same as 'colours' (either spelling; give one of them).")
     contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")
     licence: Text | None = Field(
         None, description="The licence or copyright line for the site footer and every document."
@@ -396,15 +404,3 @@ class DistrictFile(Model):
         "items with a toolkit id replace the toolkit's item, new ids are added.",
     )
     remove: Removals = Field(default_factory=Removals, description="Toolkit items the district leaves out.")
-
-    @field_validator("colors")
-    @classmethod
-    def _one_spelling(cls, value: Colours | None, info: ValidationInfo) -> Colours | None:
-        if value is not None and info.data.get("colours") is not None:
-            raise ValueError(BOTH_COLOUR_SPELLINGS)
-        return value
-
-    @property
-    def brand_colours(self) -> Colours | None:
-        """The colours, under whichever spelling the district used."""
-        return self.colours or self.colors

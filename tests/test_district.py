@@ -16,11 +16,6 @@ from tltoolkit.district import contrast, load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
-EMAIL_HINT = ("is not a plain email address: write the address alone, like 'office@district.org' (no 'mailto:', "
-              "'?', '&', commas, spaces or angle brackets)")
-URL_HINT = ("is not a web address: write https:// and the site's name, like 'https://district.org/leaders', with no "
-            "spaces, quotes or angle brackets")
-PHONE_HINT = "is not a phone number: use digits, spaces and + ( ) - . only, with an optional 'ext 12' at the end"
 MINIMAL_ROLE = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal" / "roles.yml").read_text())["roles"][0]
 
 SETTINGS = """\
@@ -205,6 +200,13 @@ def test_a_misnamed_overlay_file_is_reported_not_ignored(minimal_data: Path, dis
 def test_suggested_shades_pass_the_check_they_are_suggested_for() -> None:
     assert contrast("#337d9e", "#ffffff") >= 4.5 > contrast("#4fc3f7", "#ffffff")
     assert contrast("#ad9136", "#ffffff") >= 3.0
+
+
+EMAIL_HINT = ("is not a plain email address: write the address alone, like 'office@district.org' (no 'mailto:', "
+              "'?', '&', commas, spaces or angle brackets)")
+URL_HINT = ("is not a web address: write https:// and the site's name, like 'https://district.org/leaders', with no "
+            "spaces, quotes or angle brackets")
+PHONE_HINT = "is not a phone number: use digits, spaces and + ( ) - . only, with an optional 'ext 12' at the end"
 
 
 @pytest.mark.parametrize(

@@ -340,6 +340,15 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_l
 Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=40)]
 
 
+def _colors_too(schema: dict) -> None:  # type: ignore[type-arg]
+    """Editors accept 'colors' as well: district.py reads it as 'colours' (one or the other, not both)."""
+    if "colours" in schema.get("properties", {}):
+        schema["properties"]["colors"] = {**schema["properties"]["colours"], "description": COLORS_DESCRIPTION}
+
+
+COLORS_DESCRIPTION = "The same setting as 'colours', in US spelling; give one or the other."
+
+
 class Colours(Model):
     primary: HexColour = Field(
         description="Header bar, links and headings, as '#rrggbb'. White text on it must reach a contrast of 4.5:1."
@@ -367,19 +376,8 @@ class Removals(Model):
     )
 
 
-def _colors_too(schema: dict) -> None:  # type: ignore[type-arg]
-    """Editors accept 'colors' as well: district.py reads it as 'colours' (one or the other, not both)."""
-    if "colours" in schema.get("properties", {}):
-        schema["properties"]["colors"] = {**schema["properties"]["colours"], "description": COLORS_DESCRIPTION}
-
-
-COLORS_DESCRIPTION = "The same setting as 'colours', in US spelling; give one or the other."
-
-
 class DistrictFile(Model):
     """One district's settings: who it is, how the site and documents look, and where its own data lives."""
-
-    model_config = ConfigDict(json_schema_extra=_colors_too)
 
     name: Text = Field(description="The district's full name, e.g. 'Riverside Unified School District'.")
     short_name: Text | None = Field(None, description="A short form for headers, e.g. 'Riverside Unified'.")
@@ -390,6 +388,7 @@ class DistrictFile(Model):
         None, description="Logo image (.svg or .png), as a path relative to this file and inside its folder."
     )
     colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
+    model_config = ConfigDict(json_schema_extra=_colors_too)  # and 'colors', which district.py reads as 'colours'
     contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")
     licence: Text | None = Field(
         None, description="The licence or copyright line for the site footer and every document."

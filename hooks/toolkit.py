@@ -161,9 +161,11 @@ def on_build_error(error: Exception, **kwargs: object) -> None:
 
 def _brand_site(config: MkDocsConfig, district: District) -> None:
     """Site name, author, footer, logo and colours from district.yml (one place for all of them)."""
-    config.site_name = district.site_name
-    config.site_author = district.name
-    config.copyright = branding.footer_html(district) or config.copyright
+    # Material prints the name and author unescaped in most places (title, meta, header, nav) and
+    # through `| e` in a few: escaped Markup reads as literal text in both, never escaped twice.
+    config.site_name = branding.html_text(district.site_name)
+    config.site_author = branding.html_text(district.name)
+    config.copyright = branding.footer_html(district) or config.copyright  # HTML, every value escaped
     if district.logo:
         config.theme["logo"] = config.theme["favicon"] = branding.LOGO + district.logo.suffix.lower()
     if district.brand:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,16 @@ def set_settings(district: Path, old: str, new: str) -> int:
     assert old in text
     (district / "district.yml").write_text(text.replace(old, new, 1))
     return line_of(text, old)
+
+
+def set_contact(district: Path, field: str, value: str) -> int:
+    """Replace the contact with a name and `field`: `value` (quoted); returns the line of that field."""
+    text = (district / "district.yml").read_text()
+    block = re.search(r"^contact:\n(?:  .*\n)+", text, flags=re.M)
+    assert block is not None
+    new = f"contact:\n  name: Teacher Leadership Office\n  {field}: {yaml.safe_dump(value, width=1000).splitlines()[0]}\n"
+    (district / "district.yml").write_text(text[: block.start()] + new + text[block.end() :])
+    return line_of(text, "contact:") + 2
 
 
 # --- overlay merge rules ------------------------------------------------------------
@@ -192,6 +204,13 @@ def test_suggested_shades_pass_the_check_they_are_suggested_for() -> None:
     assert contrast("#ad9136", "#ffffff") >= 3.0
 
 
+EMAIL_HINT = ("is not a plain email address: write the address alone, like 'office@district.org' (no 'mailto:', "
+              "'?', '&', commas, spaces or angle brackets)")
+URL_HINT = ("is not a web address: write https:// and the site's name, like 'https://district.org/leaders', with no "
+            "spaces, quotes or angle brackets")
+PHONE_HINT = "is not a phone number: use digits, spaces and + ( ) - . only, with an optional 'ext 12' at the end"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
@@ -202,7 +221,7 @@ def test_suggested_shades_pass_the_check_they_are_suggested_for() -> None:
         ('accent: "#ad1457"', 'accent: "#ffd54f"', "{line}:3: colours.accent: #ffd54f on white has a contrast of 1.4:1, "
          "below the 3.0:1 a hover colour needs; a darker shade such as #ad9136 works"),
         ("email: leaders@lakeview.example.org", "email: leaders(at)lakeview", "{line}:3: contact.email: the text "
-         "'leaders(at)lakeview' is not an email address, like 'office@district.org'"),
+         "'leaders(at)lakeview' " + EMAIL_HINT),
         ("logo: logo.svg", "logo: missing.svg", "{line}:1: logo: no logo file at 'missing.svg' (relative to district/district.yml)"),
         ("logo: logo.svg", "logo: ../data/logo.svg", "{line}:1: logo: the logo '../data/logo.svg' must be inside the folder "
          "of district/district.yml"),
@@ -213,6 +232,108 @@ def test_suggested_shades_pass_the_check_they_are_suggested_for() -> None:
 def test_bad_settings_give_file_line_field_message(minimal_data: Path, district: Path, old: str, new: str, expected: str) -> None:
     line = set_settings(district, old, new)
     assert problems(minimal_data, district) == ["district/district.yml:" + expected.format(line=line)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "hint"),
+    [
+        ("email", "leaders@lakeview.example.org?bcc=someone@elsewhere.example", EMAIL_HINT),  # a hidden copy
+        ("email", "leaders@lakeview.example.org&cc=x@y.example", EMAIL_HINT),
+        ("email", "mailto:leaders@lakeview.example.org", EMAIL_HINT),
+        ("email", "leaders@lakeview.example.org,boss@lakeview.example.org", EMAIL_HINT),
+        ("email", "Leaders <leaders@lakeview.example.org>", EMAIL_HINT),
+        ("email", "lead ers@lakeview.example.org", EMAIL_HINT),
+        ("email", "leaders%3F@lakeview.example.org", EMAIL_HINT),
+        ("url", "javascript:alert(1)", URL_HINT),
+        ("url", "https://lakeview.example.org/a page", URL_HINT),
+        ("url", 'https://lakeview.example.org/"onmouseover="alert(1)', URL_HINT),
+        ("url", "https://lakeview.example.org/<script>", URL_HINT),
+        ("url", "https://lakeview.example.org@evil.example/", URL_HINT),  # looks like one host, opens another
+        ("url", "https://", URL_HINT),
+        ("url", "lakeview.example.org", URL_HINT),
+        ("phone", "555 010 3000 <b>", PHONE_HINT),
+        ("phone", "call the front desk", PHONE_HINT),
+        ("phone", "555-0100; ask for Sam", PHONE_HINT),
+    ],
+)
+def test_contact_fields_accept_only_a_plain_address_number_or_page(
+    minimal_data: Path, district: Path, field: str, value: str, hint: str
+) -> None:
+    line = set_contact(district, field, value)
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    assert problems(minimal_data, district) == [f"district/district.yml:{line}:3: contact.{field}: the text {shown!r} {hint}"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("email", "teacher.leaders+site@lake-view.k12.example.us"),
+        ("url", "https://lakeview.example.org:8443/leaders/?tab=roles&year=2026#contact"),
+        ("url", "http://intranet.lakeview.example.org"),
+        ("phone", "+1 (555) 010-3000 ext. 12"),
+        ("phone", "555.010.3000"),
+    ],
+)
+def test_ordinary_contact_details_are_accepted(minimal_data: Path, district: Path, field: str, value: str) -> None:
+    set_contact(district, field, value)
+    _, settings = load_toolkit(minimal_data, district / "district.yml")
+    assert settings is not None and getattr(settings.settings.contact, field) == value
+
+
+def test_one_pass_reports_every_settings_problem_with_the_data_and_overlay_problems(
+    minimal_data: Path, district: Path
+) -> None:
+    """A wrong email and paper size do not hide the contrast, the logo or the overlay's own problems."""
+    email = set_settings(district, "email: leaders@lakeview.example.org", "email: leaders@lakeview.example.org?bcc=x@y.example")
+    paper = set_settings(district, "paper: a4", "paper: A3")
+    accent = set_settings(district, 'accent: "#ad1457"', 'accent: "#ffd54f"')
+    logo = set_settings(district, "logo: logo.svg", "logo: missing.svg")
+    overlay_roles = write_roles(district, role("new-role", title="New role", held="always"))
+    roles = minimal_data / "roles.yml"
+    roles.write_text(roles.read_text().replace("  held: full-time-teaching", "  held: sometimes", 1))
+
+    with pytest.raises(DataErrors) as caught:
+        load_toolkit(minimal_data, district / "district.yml")
+
+    found = [str(error) for error in caught.value.errors]
+    assert [f"{m.split(':')[0]}:{m.split(':')[1]}" for m in found] == [
+        f"data/roles.yml:{line_of(roles.read_text(), 'held: sometimes')}",
+        f"district/data/roles.yml:{line_of(overlay_roles, 'held: always')}",
+        f"district/district.yml:{logo}",
+        f"district/district.yml:{accent}",
+        f"district/district.yml:{email}",
+        f"district/district.yml:{paper}",
+    ]
+    assert "logo: no logo file at 'missing.svg'" in found[2] and "colours.accent: #ffd54f on white" in found[3]
+    report = caught.value.report()
+    assert report.startswith("6 problems found:\n") and "toolkit data" not in report
+
+
+def test_a_settings_problem_does_not_hide_a_syntax_error_in_the_overlay(minimal_data: Path, district: Path) -> None:
+    set_settings(district, "paper: a4", "paper: A3")
+    (district / "data" / "roles.yml").write_text("roles:\n  - id: new-role\n   title: New role\n")
+    assert [m.split(":")[:2] for m in problems(minimal_data, district)] == [
+        ["district/data/roles.yml", "3"], ["district/district.yml", str(line_of(SETTINGS, "paper:"))]
+    ]
+
+
+def test_colors_is_accepted_as_the_same_setting_as_colours(minimal_data: Path, district: Path) -> None:
+    set_settings(district, "colours:", "colors:")
+    _, settings = load_toolkit(minimal_data, district / "district.yml")
+    assert settings is not None and settings.brand is not None
+    assert (settings.brand.primary, settings.brand.accent) == ("#0d47a1", "#ad1457")
+    line = set_settings(district, 'primary: "#0d47a1"', 'primary: "#4fc3f7"')
+    [message] = problems(minimal_data, district)
+    assert message.startswith(f"district/district.yml:{line}:3: colors.primary: white text on #4fc3f7 has a contrast of 2.0:1")
+
+
+@pytest.mark.parametrize("primary", ['"#0d47a1"', '"blue"'])
+def test_colours_and_colors_together_is_an_error_at_the_second(minimal_data: Path, district: Path, primary: str) -> None:
+    line = set_settings(district, "paper: a4\n", f"paper: a4\ncolors:\n  primary: {primary}\n") + 1
+    found = problems(minimal_data, district)
+    both = (f"district/district.yml:{line}:1: colors: give the colours once, as 'colours' or as 'colors', not both "
+            "(they are the same setting)")
+    assert found == [both]  # the second spelling is left out, not also checked or called unknown
 
 
 def test_settings_and_data_problems_are_reported_together(minimal_data: Path, district: Path) -> None:
@@ -248,3 +369,25 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
     pages = {p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))}
     assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
     assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]
+
+
+def test_names_for_the_theme_read_as_typed_whether_or_not_it_escapes_them() -> None:
+    """Material prints the site name raw in the title and header and through `| e` in the logo's title."""
+    import jinja2
+
+    from tltoolkit.content.branding import html_text
+
+    typed = """Springfield "Eagles" & Co's &amp; <script>x</script>"""
+    env = jinja2.Environment(autoescape=False)  # as MkDocs sets up Material's templates
+    raw = env.from_string('<a title="{{ name }}">').render(name=html_text(typed))
+    escaped = env.from_string('<a title="{{ name | e }}">').render(name=html_text(typed))
+    assert raw == escaped  # escaped once either way
+    assert html.unescape(raw.removeprefix('<a title="').removesuffix('">')) == typed
+    assert raw.count('"') == 2 and "<script>" not in raw
+
+
+def test_a_phone_extension_is_dialled_after_a_pause(minimal_data: Path, district: Path) -> None:
+    set_contact(district, "phone", "+1 (555) 010-3000 ext. 12")
+    _, settings = load_toolkit(minimal_data, district / "district.yml")
+    assert settings is not None
+    assert '<a href="tel:+15550103000,12">+1 (555) 010-3000 ext. 12</a>' in footer_html(settings)

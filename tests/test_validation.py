@@ -71,7 +71,9 @@ CASES = {
     ),
     "yaml syntax error": (
         "conditions.yml", "conditions:\n- id:", "conditions:\n- id: [unclosed\n- id:",
-        ["data/conditions.yml:{line+2}:5: YAML syntax error: expected ',' or ']', but got ':'"],
+        # At the '[' that is never closed (the line to change), not where the parser gave up a line later.
+        ["data/conditions.yml:{line+1}:7: YAML syntax error: the '[' here starts a list that is never closed with ']': "
+         "close it, or put the text in quotes if it is meant as text (parser: expected ',' or ']', but got ':')"],
     ),
     "guide names an unknown role": (
         "guides/clarifying-the-role.yml", "- data-team-facilitator", "- data-team-facilitatr",

@@ -7,9 +7,12 @@ reports every problem in both at once, each at its file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from . import models as m
 from .catalog import Catalog, display_name, display_root, load_catalog
@@ -21,6 +24,7 @@ from .yamlsource import YamlDocument, read_yaml
 from .planning import with_planning
 
 TOOLKIT = "Teacher Leadership Toolkit"
+BOTH_SPELLINGS = "give the colours once, as 'colours' or as 'colors', not both (they are the same setting)"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 WHITE, SLATE = "#ffffff", "#1e2029"  # the page backgrounds of the light and dark site schemes
 TEXT_CONTRAST, UI_CONTRAST = 4.5, 3.0  # WCAG 2.1 AA: body text, and hover/highlight colour
@@ -116,13 +120,17 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
     district: District | None = None
     overlay: Overlay | None = None
     if district_file is not None:
+        shared = display_root(Path(data_dir), Path(district_file).parent)
         try:
-            shared = display_root(Path(data_dir), Path(district_file).parent)
-            district, document = load_district(district_file, display_name(Path(district_file), shared))
-            if district.overlay is not None:
-                overlay = Overlay(district.overlay, district.settings.remove, document, district.folder)
-        except DataErrors as exc:
+            district, document, problems = _read_district(district_file, display_name(Path(district_file), shared))
+        except DataErrors as exc:  # district.yml unreadable: the data (and the overlay, if found) still checked
             errors.extend(exc.errors)
+            if (folder := _overlay_named_in(Path(district_file))) is not None:
+                overlay = Overlay(folder, home=Path(district_file).resolve().parent)
+        else:
+            errors.extend(problems)
+            if district.overlay is not None:  # even when other settings are wrong, so its problems show too
+                overlay = Overlay(district.overlay, district.settings.remove, document, district.folder)
     try:
         catalog = load_catalog(data_dir, overlay)
         catalog = with_planning(catalog, district, errors)  # the district's pay and hours, checked by role
@@ -133,42 +141,117 @@ def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Cat
     return catalog, district
 
 
+_OVERLAY_LINE = re.compile(r"""^overlay:[ ]+(["']?)([^"'#\r\n]+?)\1[ ]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _overlay_named_in(path: Path) -> Path | None:
+    """The overlay folder a district.yml that does not parse names on a line of its own, so the
+    overlay's problems are listed with the syntax error instead of after it is fixed."""
+    try:
+        found = _OVERLAY_LINE.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if found is None:
+        return None
+    base = path.resolve().parent
+    folder = (base / found.group(2)).resolve()
+    return folder if folder.is_relative_to(base) and folder.is_dir() else None
+
+
 def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:
-    """Read and check district.yml: fields, colour contrast, the logo file."""
-    path = Path(path)
-    display = display or display_name(path, display_root(path.parent, None))
-    if not path.is_file():
-        raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
-    document = read_yaml(path, display)
-    settings = validate(document, m.DistrictFile)
-    district = District(settings, path.resolve().parent, display)
-    errors = [*_check_colours(document, settings), *_check_logo(document, district)]
+    """Read and check district.yml: fields, colour contrast, the logo file; every problem raised at once."""
+    district, document, errors = _read_district(path, display)
     if errors:
         raise DataErrors(errors)
     return district, document
 
 
-def _check_colours(document: YamlDocument, settings: m.DistrictFile) -> list[DataError]:
-    colours = settings.colours
-    if colours is None:
+def _read_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument, list[DataError]]:
+    """The district (its settings as far as they are valid), the file, and every problem in it.
+
+    Raises DataErrors only when the file cannot be read at all. A wrong field does not stop the
+    other checks: contrast and logo run on whichever values are valid, so one pass shows all."""
+    path = Path(path)
+    display = display or display_name(path, display_root(path.parent, None))
+    if not path.is_file():
+        raise DataErrors([DataError(display, 1, 1, "", "no district settings file here")])
+    document, spelled, errors = _one_spelling(read_yaml(path, display))
+    try:
+        settings = validate(document, m.DistrictFile)
+    except DataErrors as exc:
+        errors.extend(exc.errors)
+        settings = _valid_fields(document)
+    district = District(settings, path.resolve().parent, display)
+    errors += [*_check_colours(document), *_check_logo(document, district)]
+    if spelled != "colours":  # name the field as the district wrote it
+        errors = [_respelled(error) for error in errors]
+    return district, document, errors
+
+
+def _one_spelling(document: YamlDocument) -> tuple[YamlDocument, str, list[DataError]]:
+    """district.yml with 'colors' (US spelling) read as 'colours', the spelling used, and an error if both
+    are given. Values and their lines move with the key, so every message still points at the file."""
+    data = document.data
+    if not isinstance(data, dict) or "colors" not in data:
+        return document, "colours", []
+    if "colours" in data:  # the second is reported and left out, so it is not also an unknown field
+        both = document.error(("colors",), BOTH_SPELLINGS)
+        kept = {key: value for key, value in data.items() if key != "colors"}
+        return YamlDocument(document.file, kept, document.marks), "colours", [both]
+    renamed = {("colours" if key == "colors" else key): value for key, value in data.items()}
+    marks = {(("colours", *p[1:]) if p[:1] == ("colors",) else p): mark for p, mark in document.marks.items()}
+    return YamlDocument(document.file, renamed, marks), "colors", []
+
+
+def _respelled(error: DataError) -> DataError:
+    """An error under 'colours' named 'colors', as the district wrote it."""
+    if error.path == "colours" or error.path.startswith(("colours.", "colours[")):
+        return replace(error, path="colors" + error.path.removeprefix("colours"))
+    return error
+
+
+def _valid_fields(document: YamlDocument) -> m.DistrictFile:
+    """The settings with every field that is valid on its own; the others left at their defaults."""
+    data = document.data if isinstance(document.data, dict) else {}
+    kept: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in m.DistrictFile.model_fields:
+            continue
+        try:  # each field alone, beside a stand-in name (the one required field)
+            alone = m.DistrictFile.model_validate({"name": "-", key: value})
+        except ValidationError:
+            continue
+        kept[key] = getattr(alone, key)
+    return m.DistrictFile.model_construct(**{"name": "", **kept})
+
+
+def _check_colours(document: YamlDocument) -> list[DataError]:
+    """Contrast of each colour given as '#rrggbb', read from the file (so a wrong sibling does not hide it)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    colours = data.get("colours")
+    if not isinstance(colours, dict):
         return []
+    primary, accent = (_hex(colours.get(name)) for name in ("primary", "accent"))
     errors = []
-    ratio = contrast(colours.primary, WHITE)
-    if ratio < TEXT_CONTRAST:
-        better = readable(colours.primary, WHITE, TEXT_CONTRAST, towards="#000000")
+    if primary and (ratio := contrast(primary, WHITE)) < TEXT_CONTRAST:
+        better = readable(primary, WHITE, TEXT_CONTRAST, towards="#000000")
         message = (
-            f"white text on {colours.primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
+            f"white text on {primary} has a contrast of {ratio:.1f}:1, below the {TEXT_CONTRAST}:1 that "
             f"headers and links need (WCAG AA); a darker shade such as {better} works"
         )
         errors.append(document.error(("colours", "primary"), message))
-    if colours.accent and (ratio := contrast(colours.accent, WHITE)) < UI_CONTRAST:
-        better = readable(colours.accent, WHITE, UI_CONTRAST, towards="#000000")
+    if accent and (ratio := contrast(accent, WHITE)) < UI_CONTRAST:
+        better = readable(accent, WHITE, UI_CONTRAST, towards="#000000")
         message = (
-            f"{colours.accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
+            f"{accent} on white has a contrast of {ratio:.1f}:1, below the {UI_CONTRAST}:1 a hover "
             f"colour needs; a darker shade such as {better} works"
         )
         errors.append(document.error(("colours", "accent"), message))
     return errors
+
+
+def _hex(value: object) -> str | None:
+    return value if isinstance(value, str) and re.fullmatch(m.HEX_COLOUR_PATTERN, value) else None
 
 
 def _check_logo(document: YamlDocument, district: District) -> list[DataError]:

@@ -21,7 +21,8 @@ class DataError:
 
 
 class DataErrors(Exception):
-    """Every problem found in the data, raised together so editors can fix them in one pass."""
+    """Every problem found in the data, the district's settings and its overlay, raised together so
+    editors can fix them in one pass. Each line names its own file, so the heading names none."""
 
     def __init__(self, errors: list[DataError]) -> None:
         self.errors = sorted(set(errors))
@@ -30,6 +31,6 @@ class DataErrors(Exception):
     def report(self) -> str:
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} in the toolkit data:"]
+        lines = [f"{count} {noun} found:"]
         lines += [f"  {error}" for error in self.errors]
         return "\n".join(lines)

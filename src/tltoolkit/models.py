@@ -30,6 +30,28 @@ SeeAlso = Annotated[
 ]
 
 
+# The one definition of each pattern: validation.py keys its messages on these, and the JSON Schemas
+# (generated from these models) give editors the same rules.
+HEX_COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+# A plain address and nothing else: no "mailto:", no "?cc=" or "&bcc=" parts, no second address after
+# a comma, no spaces, quotes or angle brackets; what reaches a mailto: link is exactly what was typed.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a host name: no leading or trailing '-'
+EMAIL_PATTERN = rf"^[A-Za-z0-9._+-]+@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,}}$"
+# http(s), a host name (no "user@" before it), an optional port, then a path, query or fragment
+# without spaces, quotes, angle brackets, backslashes or backticks.
+WEB_ADDRESS_PATTERN = (
+    rf"^https?://{_LABEL}(?:\.{_LABEL})*(?::[0-9]{{1,5}})?"
+    r"(?:[/?#][^\s\"'<>\\^`{}|]*)?$"
+)
+# Digits, spaces and + ( ) - . only, with an optional extension: "(555) 010-4200 ext. 12".
+PHONE_PATTERN = r"^\+?[0-9(][0-9 ().-]*[0-9](?: ?ext\.? ?[0-9]{1,6})?$"
+
+HexColour = Annotated[str, StringConstraints(pattern=HEX_COLOUR_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=400)]
+Url = WebAddress  # bibliography entries use the same rule as district contacts
+Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=40)]
+
 def items(low: int, high: int | None = None, of: type = Item) -> type:  # type: ignore[type-arg]
     """A list of `of` with between `low` and `high` entries."""
     return Annotated[list[of], Field(min_length=low, max_length=high)]  # type: ignore[valid-type,return-value]
@@ -466,7 +488,6 @@ class ReflectionFile(Credited):
 
 Year = Annotated[int, Field(ge=1900, le=2100)]
 # A web address the bibliography page prints as a link: no spaces, quotes or angle brackets.
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$", max_length=400)]
 
 
 class Work(Model):
@@ -513,9 +534,15 @@ class Bibliography(Model):
 
 # --- district.yml: a district's own name, branding and data -----------------
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", max_length=254)]
-WebAddress = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=400)]
+
+
+def _colors_too(schema: dict) -> None:  # type: ignore[type-arg]
+    """Editors accept 'colors' as well: district.py reads it as 'colours' (one or the other, not both)."""
+    if "colours" in schema.get("properties", {}):
+        schema["properties"]["colors"] = {**schema["properties"]["colours"], "description": COLORS_DESCRIPTION}
+
+
+COLORS_DESCRIPTION = "The same setting as 'colours', in US spelling; give one or the other."
 
 
 class Colours(Model):
@@ -530,7 +557,9 @@ class Colours(Model):
 class Contact(Model):
     name: Name = Field(description="Who to ask about the toolkit, e.g. 'Office of Teacher Leadership'.")
     email: Email | None = Field(None, description="An address people can write to.")
-    phone: Name | None = Field(None, description="A phone number, written as people should dial it.")
+    phone: Phone | None = Field(
+        None, description="A phone number as people should dial it: digits, spaces, + ( ) - . and an 'ext' at the end."
+    )
     url: WebAddress | None = Field(None, description="A web page, starting with https:// or http://.")
 
 
@@ -594,6 +623,7 @@ class DistrictFile(Model):
         "embedded images or references to other files.",
     )
     colours: Colours | None = Field(None, description="Brand colours for the site and the documents.")
+    model_config = ConfigDict(json_schema_extra=_colors_too)  # and 'colors', which district.py reads as 'colours'
     contact: Contact | None = Field(None, description="Who to contact; shown in the site footer and on documents.")
     licence: Text | None = Field(
         None, description="The licence or copyright line for the site footer and every document."

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors
+from .models import EMAIL_PATTERN, HEX_COLOUR_PATTERN, PHONE_PATTERN, WEB_ADDRESS_PATTERN
 from .yamlsource import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,12 +35,13 @@ def validate(document: YamlDocument, model: type[M]) -> M:
 
 
 _ID_HINT = "is not a valid id: use lowercase letters, digits and hyphens, like 'grade-level-team-leader'"
-_PATTERN_HINTS = {
-    r"^#[0-9a-fA-F]{6}$": "is not a colour: write '#' and six hexadecimal digits, like '#1b5e20'",
-    r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$": "is not an email address, like 'office@district.org'",
-    r"^https?://[^\s/$.?#][^\s]*$": "is not a web address: start it with https://",
-    r"^https?://[^\s/$.?#<>\"'`\\][^\s<>\"'`\\]*$": "is not a web address: start it with https:// "
-    "and leave out spaces, quotes and angle brackets",
+_PATTERN_HINTS = {  # keyed by the models' own patterns (one definition, in models.py)
+    HEX_COLOUR_PATTERN: "is not a colour: write '#' and six hexadecimal digits, like '#1b5e20'",
+    EMAIL_PATTERN: "is not a plain email address: write the address alone, like 'office@district.org' "
+    "(no 'mailto:', '?', '&', commas, spaces or angle brackets)",
+    WEB_ADDRESS_PATTERN: "is not a web address: write https:// and the site's name, like "
+    "'https://district.org/leaders', with no spaces, quotes or angle brackets",
+    PHONE_PATTERN: "is not a phone number: use digits, spaces and + ( ) - . only, with an optional 'ext 12' at the end",
 }
 
 

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, DataErrors
 from .safe_text import forbidden_character
+from .yamlsyntax import syntax_error
 
 Path_ = tuple[str | int, ...]
 
@@ -73,10 +74,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         if root is _SLOW:  # libyaml missing, nesting too deep, or a problem: report it the usual way
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "unreadable YAML"
-        raise DataErrors([DataError(display, line, column, "", f"YAML syntax error: {problem}")]) from None
+        raise DataErrors([syntax_error(exc, text, display)]) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         message = f"character {exc.character!r} is not allowed in a YAML file"

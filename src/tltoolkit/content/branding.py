@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
+from markupsafe import Markup
+
 from ..district import SLATE, UI_CONTRAST, WHITE, Brand, District, readable
 
 STYLESHEET = "stylesheets/district.css"  # generated; linked through extra_css
@@ -41,6 +43,11 @@ def site_css(brand: Brand) -> str:
 """
 
 
+def html_text(text: str) -> Markup:
+    """`text` escaped once, as Markup: the theme prints it as is, and its `| e` leaves it alone."""
+    return Markup(escape(text, quote=True))
+
+
 def footer_html(district: District) -> str:
     """The licence line and the contact, as HTML for the footer (every value escaped)."""
     lines = []
@@ -60,5 +67,9 @@ def footer_html(district: District) -> str:
 
 
 def _dialable(phone: str) -> str:
-    """'(555) 010-4200' -> '5550104200': what a tel: link dials (a leading + kept)."""
-    return ("+" if phone.strip().startswith("+") else "") + "".join(ch for ch in phone if ch.isdigit())
+    """'(555) 010-4200 ext. 7' -> '5550104200,7': what a tel: link dials (a leading + kept; the
+    extension after a pause, which phones dial once the call connects)."""
+    number, _, extension = phone.partition("ext")
+    digits = ("+" if number.strip().startswith("+") else "") + "".join(ch for ch in number if ch.isdigit())
+    extension = "".join(ch for ch in extension if ch.isdigit())
+    return f"{digits},{extension}" if extension else digits

@@ -52,6 +52,7 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_l
 Url = WebAddress  # bibliography entries use the same rule as district contacts
 Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=40)]
 
+
 def items(low: int, high: int | None = None, of: type = Item) -> type:  # type: ignore[type-arg]
     """A list of `of` with between `low` and `high` entries."""
     return Annotated[list[of], Field(min_length=low, max_length=high)]  # type: ignore[valid-type,return-value]

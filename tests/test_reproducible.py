@@ -43,7 +43,7 @@ def _copy(target: Path, site_url: bool = False, strip_reviews: bool = False) -> 
     config.write_text(("site_url: https://toolkit.example.org/\n" if site_url else "") + text)  # the sitemap lists pages
     if strip_reviews:  # data with no review dates: the build has no date at all
         for data in (target / "tests" / "fixtures" / "minimal").glob("*.yml"):
-            data.write_text(re.sub(r"(?m)^ *reviewed: .*\n", "", data.read_text()))
+            data.write_text(re.sub(r"(?m)^ *reviewed(?:_by)?: .*\n", "", data.read_text()))
     return target
 
 

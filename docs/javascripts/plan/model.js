@@ -161,6 +161,9 @@
 
   function didYouMean(value, known) {
     if (typeof value !== "string" || value.length > 100) return "";
+    // A shortened name ('hours' for 'hours_per_week') is the likeliest slip.
+    const longer = value.length >= 3 ? Array.from(known).find((candidate) => candidate.startsWith(value)) : undefined;
+    if (longer !== undefined) return ` (did you mean '${longer}'?)`;
     let best = null;
     let bestDistance = Infinity;
     for (const candidate of known) {
@@ -192,31 +195,102 @@
     return { format: FORMAT, version: VERSION, school: "", year: "", people: [], openings: [], assignments: [] };
   }
 
-  /** Where a JSON.parse error happened, as "line L, column C", from either message style V8 uses. */
-  function jsonErrorPlace(error, text) {
-    const message = String(error && error.message);
-    const lineColumn = message.match(/line (\d+) column (\d+)/);
-    if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-    const position = message.match(/at position (\d+)/);
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const lines = before.split("\n");
-      return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+  /**
+   * Where and why text is not JSON, in plain words: {pos, reason}, or null when it is valid.
+   * Browsers word JSON.parse errors differently (and some give no position), so the planner
+   * finds the place itself. Iterative, so a deeply nested file cannot exhaust the stack.
+   */
+  function locateJsonError(text) {
+    const n = text.length;
+    const stack = [];
+    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    let i = 0;
+    let state = "value";
+    const at = (reason) => ({ pos: i, reason });
+    const shown = (c) => (c === undefined ? "the end of the file" : c === "\n" ? "a line break" : `'${c}'`);
+    const string = () => {
+      i++;
+      for (;;) {
+        const c = text[i];
+        if (c === undefined) return at("text in quotes is not closed");
+        if (c === '"') {
+          i++;
+          return null;
+        }
+        if (c === "\\") {
+          const e = text[i + 1];
+          if (e === "u" ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(e || "x")) {
+            return at("a backslash in text must start an escape such as \\n or \\\"");
+          }
+          i += e === "u" ? 6 : 2;
+          continue;
+        }
+        if (c < " ") return at("a line break or tab inside quotes must be written as \\n or \\t");
+        i++;
+      }
+    };
+    for (;;) {
+      while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+      const c = text[i];
+      if (state === "value" || state === "first-value") {
+        if (state === "first-value" && c === "]") {
+          i++;
+          stack.pop();
+          state = "after";
+        } else if (c === "{" || c === "[") {
+          i++;
+          stack.push(c);
+          state = c === "{" ? "first-key" : "first-value";
+        } else if (c === '"') {
+          const problem = string();
+          if (problem) return problem;
+          state = "after";
+        } else if (c === "-" || (c >= "0" && c <= "9")) {
+          NUMBER.lastIndex = i;
+          if (!NUMBER.test(text)) return at(`${shown(c)} does not start a number`);
+          i = NUMBER.lastIndex;
+          state = "after";
+        } else if (text.startsWith("true", i) || text.startsWith("null", i) || text.startsWith("false", i)) {
+          i += text[i] === "f" ? 5 : 4;
+          state = "after";
+        } else {
+          return at(c === undefined ? "the file ends where a value should be" : `unexpected ${shown(c)} where a value should be`);
+        }
+      } else if (state === "after") {
+        const top = stack[stack.length - 1];
+        if (top === undefined) return i < n ? at(`unexpected ${shown(c)} after the end of the data`) : null;
+        const close = top === "{" ? "}" : "]";
+        if (c === ",") {
+          i++;
+          state = top === "{" ? "key" : "value";
+        } else if (c === close) {
+          i++;
+          stack.pop();
+        } else {
+          return at(`expected ',' or '${close}' but found ${shown(c)}`);
+        }
+      } else {
+        // "key" or "first-key": a field name in quotes, then a colon.
+        if (state === "first-key" && c === "}") {
+          i++;
+          stack.pop();
+          state = "after";
+          continue;
+        }
+        if (c !== '"') return at(`expected a field name in double quotes but found ${shown(c)}`);
+        const problem = string();
+        if (problem) return problem;
+        while (i < n && " \t\n\r".includes(text[i])) i++;
+        if (text[i] !== ":") return at(`expected ':' after the field name but found ${shown(text[i])}`);
+        i++;
+        state = "value";
+      }
     }
-    if (/end of (JSON|data) input/i.test(message)) {
-      const lines = text.split("\n");
-      return `the end (line ${lines.length}), where it stops before it is complete`;
-    }
-    return "";
   }
 
-  function jsonReason(error) {
-    // "Unexpected token } in JSON at position 7" -> "Unexpected token }"; V8's words are plain enough.
-    return String(error && error.message)
-      .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/\s*in JSON at position \d+/, "")
-      .replace(/,\s*"[^"]*"\s*is not valid JSON$/, "")
-      .replace(/^JSON\.parse: /, "");
+  function lineColumn(text, pos) {
+    const lines = text.slice(0, pos).split("\n");
+    return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
   }
 
   /**
@@ -230,11 +304,13 @@
       return fail([problem("", `The file is ${size} MB; a plan file is at most 2 MB, so this is not one.`)]);
     }
     let data;
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      data = JSON.parse(json);
     } catch (error) {
-      const place = jsonErrorPlace(error, text);
-      return fail([problem("", `The file is not valid JSON${place ? " at " + place : ""}: ${jsonReason(error)}.`)]);
+      const found = locateJsonError(json);
+      const where = found ? ` at ${lineColumn(json, found.pos)}: ${found.reason}` : `: ${error && error.message}`;
+      return fail([problem("", `The file is not valid JSON${where}.`)]);
     }
     if (!isObject(data)) {
       return fail([problem("", `The file holds ${typeName(data)}, not a plan (a plan file is a JSON object).`)]);

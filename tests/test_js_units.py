@@ -1,0 +1,78 @@
+"""The planner's JavaScript unit tests (tests/js/, Node's built-in runner), run as part of pytest.
+
+Without Node the test skips and says so; with TL_BROWSER_TESTS=required (as for the browser
+tests) a missing Node fails it instead. The tests get the toolkit's own roles.json, built from
+data/ the way the site builds it, through TL_ROLES_JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tltoolkit import load_catalog
+from tltoolkit.content.downloads import roles_json
+from tltoolkit.models import Planning
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUIRED = os.environ.get("TL_BROWSER_TESTS") == "required"
+MIN_NODE = 18  # node --test with a folder and --test-reporter
+
+
+def node_or_skip() -> str:
+    """The path of a usable `node`, or skip (fail when required) with the reason."""
+    node = shutil.which("node")
+    reason = None
+    if node is None:
+        reason = "Node.js is not installed (apt-get install nodejs)"
+    else:
+        version = subprocess.run([node, "--version"], check=False, capture_output=True, text=True).stdout.strip()
+        match = re.match(r"v(\d+)", version)
+        if not match or int(match.group(1)) < MIN_NODE:
+            reason = f"Node.js {MIN_NODE} or newer is needed for node --test, found {version or 'an unknown version'}"
+    if reason:
+        if REQUIRED:
+            pytest.fail(f"JavaScript unit tests are required here (TL_BROWSER_TESTS=required): {reason}", pytrace=False)
+        pytest.skip(f"JavaScript unit tests skipped: {reason}")
+    assert node is not None
+    return node
+
+
+def test_planner_unit_tests_pass_in_node(tmp_path: Path) -> None:
+    node = node_or_skip()
+    roles = tmp_path / "roles.json"
+    roles.write_bytes(roles_json(load_catalog(ROOT / "data")))
+    result = subprocess.run(
+        [node, "--test", "--test-reporter=tap", "tests/js/"],
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "TL_ROLES_JSON": str(roles)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"node --test tests/js/ failed:\n{output}"
+    counts = dict(re.findall(r"^# (pass|fail|skipped|todo|cancelled) (\d+)$", result.stdout, re.MULTILINE))
+    assert counts.get("fail") == "0" and int(counts.get("pass", "0")) >= 30, output
+    # The test on the whole inventory needs TL_ROLES_JSON; a skip here would mean it did not run.
+    assert counts.get("skipped") == "0", f"a JavaScript test was skipped:\n{output}"
+
+
+def test_the_fixture_catalog_has_the_shape_of_roles_json() -> None:
+    """tests/js/fixtures/catalog.json is a frozen sample of downloads/roles.json: it must keep its shape."""
+    real = json.loads(roles_json(load_catalog(ROOT / "data")))
+    fixture = json.loads((ROOT / "tests/js/fixtures/catalog.json").read_text(encoding="utf-8"))
+    assert set(fixture) == set(real)
+    real_role_keys = set(real["roles"][0])
+    for role in fixture["roles"]:
+        assert set(role) == real_role_keys, role["id"]
+    assert [s["id"] for s in fixture["skills"]] == [s["id"] for s in real["skills"]]
+    # Its planning block is what district.yml's `planning:` publishes.
+    Planning.model_validate(fixture["planning"])

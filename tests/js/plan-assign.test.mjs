@@ -167,6 +167,26 @@ test("roles spread: with enough skilled people, nobody gets two roles while a sk
   }
 });
 
+test("no one gets a second new role that someone with no role at all could have taken", () => {
+  // Whatever the skills: of one person's new roles, only the first can be one a person with no
+  // role could take (the rounds fill every place they can with people who have none first).
+  for (let seed = 1; seed <= 25; seed++) {
+    const plan = randomPlan(catalog, 25, 40, 300 + seed);
+    const out = TLPlan.suggest(plan, catalog);
+    const l = loads(out.plan, catalog);
+    const idle = out.plan.people.filter((p) => l.get(p.id).roles.length === 0);
+    const byPerson = new Map();
+    for (const a of out.added) byPerson.set(a.person, (byPerson.get(a.person) || []).concat(a.role));
+    for (const [person, roles] of byPerson) {
+      if (roles.length < 2) continue;
+      for (const b of idle) {
+        const takable = roles.filter((r) => hoursOf(catalog, r) <= limitOf(b, catalog) + 1e-9);
+        assert.ok(takable.length <= 1, `seed ${seed}: ${person} got ${roles.join(", ")}; ${b.id} has no role and could take ${takable.join(", ")}`);
+      }
+    }
+  }
+});
+
 test("someone already holding a role is passed over for an equal fit who holds none", () => {
   const cat = makeCatalog({ lead: { skills: ["x"], hours: 1 }, other: { skills: ["x"], hours: 1 } });
   // Ana (p1, first in ties) is already a leader outside the plan; Ben is not.

@@ -132,6 +132,16 @@ test("locked assignments stay; unlocked ones are suggested afresh unless kept by
   assert.deepEqual([manual.added, manual.removed], [[], []]);
 });
 
+test("recorded choices for roles the planner cannot suggest stay, locked or not", () => {
+  let plan = makePlan([{ name: "Ana", skills: ["equity"] }, { name: "Ben" }], { "union-building-rep": 1, "peer-observer": 1 });
+  plan = TLPlan.assign(plan, "p1", "union-building-rep"); // elected by members; recorded by hand
+  plan = TLPlan.assign(plan, "p2", "reading-recovery-lead"); // from an older inventory
+  const result = TLPlan.suggest(plan, catalog);
+  assert.deepEqual(result.plan.assignments.slice(0, 2), plan.assignments);
+  assert.deepEqual(result.removed, []);
+  assert.equal(result.added.length, 1);
+});
+
 test("roles spread: with enough skilled people, nobody gets two roles while a skilled person has none", () => {
   const cat = makeCatalog({
     r1: { skills: ["x"], hours: 1 },

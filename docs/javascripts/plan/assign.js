@@ -175,9 +175,13 @@
     };
 
     const personIds = new Set(plan.people.map((p) => p.id));
-    const kept = plan.assignments.filter((a) => personIds.has(a.person) && (keepAll || a.locked));
+    // Kept: locked assignments, every one with keepManual, and always those to roles the planner
+    // cannot suggest (not filled by the principal, or not in this inventory): they record a
+    // choice made elsewhere, which suggesting afresh could only lose.
+    const keeps = (a) => keepAll || a.locked || !(facts(a.role).known && facts(a.role).principalFills);
+    const kept = plan.assignments.filter((a) => personIds.has(a.person) && keeps(a));
     const removed = plan.assignments
-      .filter((a) => personIds.has(a.person) && !(keepAll || a.locked))
+      .filter((a) => personIds.has(a.person) && !keeps(a))
       .map((a) => ({ person: a.person, role: a.role }));
 
     // Each person's budget, load and roles held (kept assignments and roles held outside the plan).

@@ -165,15 +165,12 @@ test("a person with a wrong field still counts for assignments, so one mistake g
   assert.deepEqual(parseFails(text).map((e) => e.path), ["people[0].hours_per_week"]);
 });
 
-test("hostile files are refused quickly: too big, too deep, a prototype key", () => {
+// A generous timeout as a guard against a hang (not a speed goal).
+test("hostile files are refused: too big, too deep, a prototype key, thousands of unknown ids", { timeout: 30000 }, () => {
   const huge = '{"format": "tltoolkit-plan", "version": 1, "notes": "' + "x".repeat(2 * 1024 * 1024) + '"}';
-  let start = Date.now();
   assert.match(parseFails(huge)[0].message, /at most 2 MB/);
-  assert.ok(Date.now() - start < 1000);
-  const deep = "[".repeat(100000) + "]".repeat(100000);
-  start = Date.now();
-  parseFails(deep);
-  assert.ok(Date.now() - start < 2000);
+  parseFails("[".repeat(100000) + "]".repeat(100000));
+  assert.match(parseFails("[".repeat(100000))[0].message, /not valid JSON at line 1, column 100001/);
   const proto = '{"format": "tltoolkit-plan", "version": 1, "people": [], "openings": [], "assignments": [], "__proto__": {"polluted": 1}}';
   assert.match(messages(parseFails(proto)), /unknown field '__proto__'/);
   assert.equal({}.polluted, undefined);
@@ -188,6 +185,20 @@ test("hostile files are refused quickly: too big, too deep, a prototype key", ()
   const errors = parseFails(many);
   assert.equal(errors.length, 51);
   assert.match(errors[50].message, /and 30 more problems/);
+  // Warnings too: 5,000 assignments to roles of another inventory are kept, the list is cut.
+  const people = Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, name: `Teacher ${i}` }));
+  const assignments = Array.from({ length: 5000 }, (_, i) => ({ person: `p${i % 500}`, role: `retired-role-number-${i}` }));
+  const { plan, warnings } = parseOk(JSON.stringify({ format: "tltoolkit-plan", version: 1, people, openings: [], assignments }));
+  assert.equal(plan.assignments.length, 5000);
+  assert.equal(warnings.length, 51);
+  assert.match(warnings[50].message, /and \d+ more warnings/);
+});
+
+test("names typed or pasted lose control characters (a saved plan must read back)", () => {
+  let plan = TLPlan.addPerson(TLPlan.emptyPlan(), { name: "Ana\u0000 Ruiz\u0007" });
+  plan = TLPlan.peopleFromText(plan, "Ben\u001bOkafor\t2\n");
+  assert.deepEqual(plan.people.map((p) => p.name), ["Ana Ruiz", "Ben Okafor"]);
+  assert.equal(parseOk(TLPlan.serializePlan(plan)).plan.people.length, 2);
 });
 
 test("a refused import leaves the plan that was open as it was", () => {

@@ -31,6 +31,7 @@
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // Control characters (tab, line breaks and the rest) have no place in a one-line name.
   const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
   const EPSILON = 1e-9;
 
   const KEYS = {
@@ -134,6 +135,11 @@
 
   function cleanName(name) {
     return String(name).replace(/\s+/g, " ").trim();
+  }
+
+  /** A name typed or pasted into the page: control characters become spaces (a name is one line). */
+  function cleanTypedName(name) {
+    return cleanName(String(name).replace(CONTROL_ALL, " "));
   }
 
   function fold(text) {
@@ -328,7 +334,7 @@
     const check = new Checker(catalog);
     const plan = check.plan(data);
     if (check.errors.length) return fail(check.finishedErrors());
-    return { ok: true, plan, warnings: check.warnings };
+    return { ok: true, plan, warnings: capped(check.warnings, "warning") };
   }
 
   function problem(path, message) {
@@ -346,7 +352,15 @@
     this.errors = [];
     this.warnings = [];
     this.unknownRoles = new Set();
+    this.hints = 0;
   }
+
+  /** " (did you mean ...?)" for the first 100 unknown values only, so a hostile file stays quick. */
+  Checker.prototype.hint = function (value, known) {
+    if (this.hints >= 100) return "";
+    this.hints += 1;
+    return didYouMean(value, known);
+  };
 
   Checker.prototype.error = function (path, message) {
     this.errors.push(problem(path, `${path}: ${message}`));
@@ -356,10 +370,15 @@
     this.warnings.push(problem(path, `${path}: ${message}`));
   };
 
+  /** At most LIMITS.errors entries, the last saying how many more there were. */
+  function capped(list, what) {
+    if (list.length <= LIMITS.errors) return list;
+    const more = list.length - LIMITS.errors;
+    return list.slice(0, LIMITS.errors).concat(problem("", `... and ${more} more ${what}${more === 1 ? "" : "s"}.`));
+  }
+
   Checker.prototype.finishedErrors = function () {
-    if (this.errors.length <= LIMITS.errors) return this.errors;
-    const more = this.errors.length - LIMITS.errors;
-    return this.errors.slice(0, LIMITS.errors).concat(problem("", `... and ${more} more problem${more === 1 ? "" : "s"}.`));
+    return capped(this.errors, "problem");
   };
 
   Checker.prototype.fields = function (path, value, allowed, required) {
@@ -369,7 +388,7 @@
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.error(path ? `${path}.${key}` : key, `unknown field ${quote(key)}${didYouMean(key, allowed)}`);
+        this.error(path ? `${path}.${key}` : key, `unknown field ${quote(key)}${this.hint(key, allowed)}`);
       }
     }
     for (const key of required) {
@@ -416,7 +435,7 @@
       return null;
     }
     if (this.hasCatalog && !this.index.roles.has(value)) {
-      const hint = didYouMean(value, this.index.roles.keys());
+      const hint = this.hint(value, this.index.roles.keys());
       this.warn(
         path,
         `role ${quote(value)} is not in this inventory${hint}; it is kept, but the planner cannot count its hours or suggest anyone for it`,
@@ -474,7 +493,7 @@
       if (assignment.person !== undefined) {
         if (typeof assignment.person !== "string") this.error(`${path}.person`, `should be a person's id (text), not ${typeName(assignment.person)}`);
         else if (!ids.has(assignment.person)) {
-          this.error(`${path}.person`, `no person has the id ${quote(assignment.person)}${didYouMean(assignment.person, ids)}`);
+          this.error(`${path}.person`, `no person has the id ${quote(assignment.person)}${this.hint(assignment.person, ids)}`);
         } else person = assignment.person;
       }
       const role = assignment.role === undefined ? null : this.roleId(`${path}.role`, assignment.role);
@@ -535,7 +554,7 @@
       const at = `${path}.skills[${j}]`;
       if (typeof skill !== "string") this.error(at, `should be a skill id (text), not ${typeName(skill)}`);
       else if (this.hasCatalog && !this.index.skills.has(skill)) {
-        this.error(at, `unknown skill ${quote(skill)}${didYouMean(skill, this.index.skillOrder)}`);
+        this.error(at, `unknown skill ${quote(skill)}${this.hint(skill, this.index.skillOrder)}`);
       } else if (seenSkills.has(skill)) this.error(at, `${quote(skill)} is listed twice`);
       else {
         seenSkills.add(skill);
@@ -565,7 +584,7 @@
   };
 
   function cleanLine(text) {
-    return CONTROL.test(text) ? cleanName(text.replace(new RegExp(CONTROL.source, "g"), " ")) : text;
+    return CONTROL.test(text) ? cleanTypedName(text) : text;
   }
 
   /** The plan as file text: every field, always in the same order, two-space indent, final newline. */
@@ -622,7 +641,7 @@
     }
     const f = fields || {};
     if (f.name !== undefined || !base) {
-      const name = cleanName(f.name === undefined ? "" : f.name);
+      const name = cleanTypedName(f.name === undefined ? "" : f.name);
       if (!name) throw new Error("Every person needs a name.");
       if (name.length > LIMITS.name) throw new Error(`A name is at most ${LIMITS.name} characters.`);
       person.name = name;
@@ -643,7 +662,10 @@
       }
     }
     if (f.current_roles !== undefined) person.current_roles = Array.from(new Set(f.current_roles.map(String)));
-    return person;
+    // The plan file's field order, so a person looks the same however it was made.
+    const ordered = {};
+    for (const key of KEYS.person) if (person[key] !== undefined) ordered[key] = person[key];
+    return ordered;
   }
 
   function nextPersonId(plan) {
@@ -752,7 +774,7 @@
       const value = Number(tail.trim().replace(",", "."));
       if (value >= 0 && value <= LIMITS.hours) hours = value;
     }
-    return { name: cleanName(name.replace(/\t/g, " ")), hours };
+    return { name: cleanTypedName(name), hours };
   }
 
   function peopleFromText(plan, text) {
@@ -761,7 +783,7 @@
     for (const line of String(text).split(/\r\n|\r|\n/)) {
       if (next.people.length >= LIMITS.people) break;
       const { name, hours } = splitLine(line);
-      if (!name || name.length > LIMITS.name || CONTROL.test(name) || seen.has(fold(name))) continue;
+      if (!name || name.length > LIMITS.name || seen.has(fold(name))) continue;
       seen.add(fold(name));
       next = addPerson(next, { name, hours_per_week: hours });
     }

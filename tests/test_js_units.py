@@ -21,7 +21,6 @@ from tltoolkit.content.downloads import roles_json
 from tltoolkit.models import Planning
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED = os.environ.get("TL_BROWSER_TESTS") == "required"
 MIN_NODE = 18  # node --test with a folder and --test-reporter
 
 
@@ -37,7 +36,7 @@ def node_or_skip() -> str:
         if not match or int(match.group(1)) < MIN_NODE:
             reason = f"Node.js {MIN_NODE} or newer is needed for node --test, found {version or 'an unknown version'}"
     if reason:
-        if REQUIRED:
+        if os.environ.get("TL_BROWSER_TESTS") == "required":
             pytest.fail(f"JavaScript unit tests are required here (TL_BROWSER_TESTS=required): {reason}", pytrace=False)
         pytest.skip(f"JavaScript unit tests skipped: {reason}")
     assert node is not None
@@ -76,3 +75,15 @@ def test_the_fixture_catalog_has_the_shape_of_roles_json() -> None:
     assert [s["id"] for s in fixture["skills"]] == [s["id"] for s in real["skills"]]
     # Its planning block is what district.yml's `planning:` publishes.
     Planning.model_validate(fixture["planning"])
+
+
+@pytest.mark.parametrize("required", [False, True], ids=["optional", "required"])
+def test_without_node_the_tests_skip_or_fail_when_required(monkeypatch: pytest.MonkeyPatch, required: bool) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name, *args, **kwargs: None)
+    if required:
+        monkeypatch.setenv("TL_BROWSER_TESTS", "required")
+    else:
+        monkeypatch.delenv("TL_BROWSER_TESTS", raising=False)
+    outcome = pytest.fail.Exception if required else pytest.skip.Exception
+    with pytest.raises(outcome, match="Node.js is not installed"):
+        node_or_skip()

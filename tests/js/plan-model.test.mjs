@@ -312,6 +312,9 @@ test("role facts: release as a share of a full-time teacher", () => {
   assert.equal(TLPlan.roleFacts(catalog, "literacy-coach").releaseFte, 0.5);
   assert.equal(TLPlan.roleFacts(catalog, "instructional-coach").releaseFte, 1);
   assert.equal(TLPlan.roleFacts(catalog, "grade-level-team-leader").releaseFte, 0);
+  // A district that releases a period for a role the toolkit holds alongside teaching.
+  const released = { ...catalog, planning: { ...catalog.planning, roles: { "new-teacher-mentor": { release_periods: 2 } } } };
+  assert.equal(TLPlan.roleFacts(released, "new-teacher-mentor").releaseFte, 2 / 6);
   // Without the district's periods a day, released periods cannot become a share: said, not guessed.
   const noPeriods = { ...catalog, planning: null };
   const facts = TLPlan.roleFacts(noPeriods, "assessment-coordinator");

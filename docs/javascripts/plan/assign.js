@@ -283,10 +283,10 @@
     unfilled.sort((x, y) => openingOrder.get(x.role) - openingOrder.get(y.role));
 
     const next = {
-      format: plan.format,
-      version: plan.version,
-      school: plan.school,
-      year: plan.year,
+      format: model.FORMAT,
+      version: model.VERSION,
+      school: plan.school || "",
+      year: plan.year || "",
       people: plan.people.slice(),
       openings: plan.openings.slice(),
       assignments: kept.concat(addedOut.map(({ person, role }) => ({ person, role, locked: false }))),

@@ -95,19 +95,15 @@
       facts.hours = (role.hours_per_week.low + role.hours_per_week.high) / 2;
       facts.hoursBasis = "estimate";
     }
-    if (role.held === "full-release") {
-      facts.releaseFte = 1;
-    } else if (role.held === "partial-release") {
-      const periods = isNumber(local.release_periods)
-        ? local.release_periods
-        : role.release_periods
-          ? (role.release_periods.low + role.release_periods.high) / 2
-          : null;
-      const perDay = plan && isNumber(plan.periods_per_day) ? plan.periods_per_day : null;
-      if (periods !== null && perDay) facts.releaseFte = Math.min(1, periods / perDay);
-      else if (isNumber(role.release_share)) facts.releaseFte = role.release_share;
-      else if (periods) facts.releaseUnknown = true;
-    }
+    // Release: the district's periods first (they may release a role the toolkit holds alongside
+    // teaching), then the role's own periods or share of the day.
+    const perDay = plan && isNumber(plan.periods_per_day) ? plan.periods_per_day : null;
+    const rolePeriods = role.release_periods ? (role.release_periods.low + role.release_periods.high) / 2 : null;
+    const periods = isNumber(local.release_periods) ? local.release_periods : role.held === "partial-release" ? rolePeriods : null;
+    if (role.held === "full-release") facts.releaseFte = 1;
+    else if (periods !== null && perDay) facts.releaseFte = Math.min(1, periods / perDay);
+    else if (role.held === "partial-release" && isNumber(role.release_share)) facts.releaseFte = role.release_share;
+    else if (periods) facts.releaseUnknown = true;
     return facts;
   }
 

@@ -96,7 +96,7 @@ test("hours decide: a person with too little time is passed over, even with the 
   const cat2 = makeCatalog({ lead: { skills: ["a", "b"], hours: 3 }, other: { skills: ["a"], hours: 2 } });
   const none = TLPlan.suggest(busy, cat2);
   assert.deepEqual(none.added, []);
-  assert.deepEqual(none.unfilled, [{ role: "lead", count: 1, why: "No one else has 3 hours a week left for it; add people, give more hours, or assign by hand." }]);
+  assert.deepEqual(none.unfilled, [{ role: "lead", count: 1, why: "No one who could take it has 3 hours a week left for it; add people, give more hours, or assign by hand." }]);
 });
 
 test("never a role the principal does not fill, with the reason given", () => {
@@ -127,6 +127,10 @@ test("locked assignments stay; unlocked ones are suggested afresh unless kept by
     { person: "p2", role: "family", locked: false },
   ]);
   assert.deepEqual(fresh.removed, [{ person: "p1", role: "family" }]);
+  // An unlocked assignment the suggestions bring back is not reported as removed.
+  const same = TLPlan.suggest(fresh.plan, cat);
+  assert.deepEqual(same.plan.assignments, fresh.plan.assignments);
+  assert.deepEqual(same.removed, []);
   const manual = TLPlan.suggest(plan, cat, { keepManual: true });
   assert.deepEqual(manual.plan.assignments, plan.assignments);
   assert.deepEqual([manual.added, manual.removed], [[], []]);
@@ -329,7 +333,7 @@ test("unknown hours: a person without hours gets the district's limit or 3, a ro
   const plan = makePlan([{ name: "Ana", skills: ["x"], hours: null }], { big: 1, seasonal: 1 });
   const result = TLPlan.suggest(plan, cat);
   assert.deepEqual(result.added.map((a) => [a.role, a.reasons.hoursLeft, a.reasons.assumedHours]), [["seasonal", 1, true]]);
-  assert.match(result.unfilled[0].why, /No one else has 3\.5 hours a week left/);
+  assert.match(result.unfilled[0].why, /No one who could take it has 3\.5 hours a week left/);
   const withLimit = { ...cat, planning: { currency: "USD", max_hours_per_week: 6, roles: {} } };
   assert.deepEqual(TLPlan.suggest(plan, withLimit).added.map((a) => a.role).sort(), ["big", "seasonal"]);
 });

@@ -379,6 +379,8 @@ test("warnings: overloaded, one person many roles, roles not the principal's, op
   assert.deepEqual(kinds("not-principal-filled").map((w) => [w.person, w.role]), [["p3", "union-building-rep"]]);
   assert.match(kinds("not-principal-filled")[0].message, /the principal does not fill this role/);
   assert.deepEqual(kinds("open-role").map((w) => w.role), ["grade-level-team-leader", "new-teacher-mentor"]);
+  const elected = TLPlan.summarize(TLPlan.setOpening(plan, "union-building-rep", 2), catalog).warnings.filter((w) => w.kind === "open-role");
+  assert.match(elected.at(-1).message, /^Union building representative: 1 of 2 places open\. The principal does not fill this role \(Elected by union members.*\); record who is chosen\.$/);
   // Family engagement is drawn on by the family engagement lead; nobody assigned brings it (Chloé, in a
   // role of her own, brings adult learning).
   assert.deepEqual(s.uncoveredSkills, ["family-engagement"]);

@@ -786,6 +786,12 @@
     return next;
   }
 
+  /** "Elected by union members in the building" (the role's note), or "chosen by election". */
+  function whoFills(facts) {
+    if (facts.filledByNote) return facts.filledByNote.replace(/\.$/, "");
+    return `chosen by ${facts.filledBy === "district" ? "the district" : facts.filledBy === "committee" ? "a selection panel" : facts.filledBy}`;
+  }
+
   // --- the summary ----------------------------------------------------------------------------
 
   function round2(value) {
@@ -870,7 +876,7 @@
     for (const a of plan.assignments) {
       const f = facts(a.role);
       if (f.known && !f.principalFills) {
-        const who = f.filledByNote ? f.filledByNote.replace(/\.$/, "") : `Filled by ${f.filledBy}`;
+        const who = whoFills(f);
         warnings["not-principal-filled"].push({
           kind: "not-principal-filled",
           person: a.person,
@@ -900,10 +906,13 @@
 
     for (const o of openings) {
       if (o.open > 0) {
+        const f = facts(o.role);
+        // Suggestions never fill these: say who does, so the principal records the outcome.
+        const note = f.known && !f.principalFills ? ` The principal does not fill this role (${whoFills(f)}); record who is chosen.` : "";
         warnings["open-role"].push({
           kind: "open-role",
           role: o.role,
-          message: `${title(o.role)}: ${o.open} of ${o.count} place${o.count === 1 ? "" : "s"} open.`,
+          message: `${title(o.role)}: ${o.open} of ${o.count} place${o.count === 1 ? "" : "s"} open.${note}`,
         });
       }
     }

@@ -347,7 +347,6 @@
     this.hasCatalog = Boolean(catalog && catalog.roles);
     this.errors = [];
     this.warnings = [];
-    this.unknownRoles = new Set();
     this.hints = 0;
   }
 
@@ -436,7 +435,6 @@
         path,
         `role ${quote(value)} is not in this inventory${hint}; it is kept, but the planner cannot count its hours or suggest anyone for it`,
       );
-      this.unknownRoles.add(value);
     }
     return value;
   };

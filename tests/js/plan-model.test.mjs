@@ -265,6 +265,11 @@ test("openings: assigning makes room, lowering a count keeps locked people first
   assert.throws(() => TLPlan.setOpening(plan, "grade-level-team-leader", 1.5), /whole number/);
 });
 
+test("pasting cells from a spreadsheet: the header row skipped, name first, hours last", () => {
+  const plan = TLPlan.peopleFromText(TLPlan.emptyPlan(), "Name\tGrade\tHours\nAna Ruiz\tGrade 3\t2.5\nBen Okafor\tGrade 4\t\n");
+  assert.deepEqual(plan.people.map((p) => [p.name, p.hours_per_week]), [["Ana Ruiz", 2.5], ["Ben Okafor", null]]);
+});
+
 test("pasting a list of names: hours after a tab or comma, blanks and repeats skipped", () => {
   let plan = makePlan([{ name: "Ana Ruiz" }]);
   const text = "Ben Okafor\t4\n\n  Ruiz, Ana  \nCHLOE dubois, 2.5\nBen Okafor\nana ruiz\nChloé Dubois\nDev Patel, ninety\nEve Stone\t99\r\nFay Wu,3\n";

@@ -753,10 +753,11 @@
     let name = line;
     let hours = null;
     let tail = null;
-    const tab = line.lastIndexOf("\t");
-    if (tab >= 0) {
-      name = line.slice(0, tab);
-      tail = line.slice(tab + 1);
+    if (line.includes("\t")) {
+      // Cells pasted from a spreadsheet: the name first, the hours last (columns between are ignored).
+      const cells = line.split("\t");
+      name = cells[0];
+      tail = cells.length > 1 ? cells[cells.length - 1] : null;
     } else {
       const comma = line.lastIndexOf(",");
       if (comma >= 0 && /^\s*\d+(?:\.\d+)?\s*$/.test(line.slice(comma + 1))) {
@@ -774,13 +775,15 @@
   function peopleFromText(plan, text) {
     const seen = new Set(plan.people.map((p) => fold(p.name)));
     let next = plan;
-    for (const line of String(text).split(/\r\n|\r|\n/)) {
-      if (next.people.length >= LIMITS.people) break;
+    String(text).split(/\r\n|\r|\n/).forEach((line, i) => {
+      if (next.people.length >= LIMITS.people) return;
       const { name, hours } = splitLine(line);
-      if (!name || name.length > LIMITS.name || seen.has(fold(name))) continue;
+      // A spreadsheet's header row ("Name", "Name<TAB>Hours") is not a person.
+      if (i === 0 && /^(full )?names?$/i.test(name)) return;
+      if (!name || name.length > LIMITS.name || seen.has(fold(name))) return;
       seen.add(fold(name));
       next = addPerson(next, { name, hours_per_week: hours });
-    }
+    });
     return next;
   }
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from . import models as m
 from .catalog import FILES, GUIDES_DIR
+from .plan_file import PlanFile
 
 SCHEMA_DIR = "schemas"
 SUFFIX = ".schema.json"
@@ -29,6 +30,7 @@ COMMENT = "# yaml-language-server: $schema="
 REGENERATE = "scripts/schemas"
 GUIDE_SCHEMA = f"guide{SUFFIX}"
 DISTRICT_SCHEMA = f"district{SUFFIX}"
+PLAN_SCHEMA = f"plan{SUFFIX}"  # not a data file: the planner's export (src/tltoolkit/plan_file.py)
 
 
 def schema_models() -> dict[str, tuple[str, type[BaseModel]]]:
@@ -36,6 +38,7 @@ def schema_models() -> dict[str, tuple[str, type[BaseModel]]]:
     found = {f"{Path(name).stem}{SUFFIX}": (f"data/{name}", model) for name, model in FILES.items()}
     found[GUIDE_SCHEMA] = (f"data/{GUIDES_DIR}/<id>.yml", m.Guide)
     found[DISTRICT_SCHEMA] = ("district.yml", m.DistrictFile)
+    found[PLAN_SCHEMA] = ("a school plan file (exported by the planner at /plan/)", PlanFile)
     return found
 
 
@@ -47,7 +50,8 @@ def render(model: type[BaseModel], data_file: str) -> str:
         schema["definitions"] = schema.pop("$defs")
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = data_file
-    schema["$comment"] = f"Generated from src/tltoolkit/models.py by {REGENERATE}; do not edit."
+    source = "src/" + model.__module__.replace(".", "/") + ".py"
+    schema["$comment"] = f"Generated from {source} by {REGENERATE}; do not edit."
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

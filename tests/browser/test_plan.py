@@ -216,7 +216,7 @@ def test_suggestions_respect_hours_and_never_fill_a_role_the_principal_does_not(
     # Each suggestion says why: the skills matched and missing, the hours left.
     why = page.locator(".tl-plan-why")
     assert why.count() == len(assignments)
-    assert "h a week left" in why.first.inner_text()
+    assert "h a week still free" in why.first.inner_text()
     # The elected role stays open and says why.
     union = page.locator(f'[data-heading="{NOT_PRINCIPAL}"]').locator("xpath=..")
     assert "0 of 1 filled, 1 open" in union.inner_text()

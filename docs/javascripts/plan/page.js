@@ -34,6 +34,7 @@
     people: $("tl-plan-people"),
     roleFilter: $("tl-plan-role-filter"),
     roleCount: $("tl-plan-role-count"),
+    roleChosen: $("tl-plan-role-chosen"),
     roles: $("tl-plan-roles"),
     suggest: $("tl-plan-suggest"),
     unassignUnlocked: $("tl-plan-unassign-unlocked"),
@@ -94,7 +95,7 @@
     const local = planning && planning.roles && planning.roles[role.id];
     if (local && typeof local.hours_per_week === "number") return number(local.hours_per_week) + " h a week (district)";
     const hours = role.hours_per_week;
-    if (!hours) return role.held === "full-release" ? "Full release" : "Hours not given";
+    if (!hours) return role.held === "full-release" ? null : "Hours not given";
     return (hours.low === hours.high ? number(hours.low) : number(hours.low) + "–" + number(hours.high)) + " h a week";
   }
 
@@ -314,13 +315,19 @@
     const chosen = plan.openings.map((o) => o.role);
     // Roles already chosen come first (unknown ones from an older inventory too), then the rest.
     const unknown = chosen.filter((id) => !roleById.has(id)).map((id) => ({ id, unknown: true }));
-    const known = catalog.roles.filter((role) => matches(role));
+    const onlyChosen = ui.roleChosen.checked;
+    const known = catalog.roles.filter((role) => matches(role) && (!onlyChosen || countOf(role.id) > 0));
     known.sort((a, b) => (countOf(b.id) > 0) - (countOf(a.id) > 0));
     const all = unknown.concat(known);
     const shown = all.slice(0, ROLE_LIST_LIMIT);
     withFocusKept(() => ui.roles.replaceChildren(...shown.map(roleCard)));
+    const what = onlyChosen ? " chosen" : "";
     ui.roleCount.textContent =
-      (words.length ? plural(known.length, "role") + " match" + (known.length === 1 ? "es" : "") + " the filter" : plural(catalog.roles.length, "role") + " in the inventory") +
+      (words.length
+        ? plural(known.length, "role") + what + " match" + (known.length === 1 ? "es" : "") + " the filter"
+        : onlyChosen
+          ? plural(known.length, "role") + " chosen"
+          : plural(catalog.roles.length, "role") + " in the inventory") +
       (all.length > shown.length ? "; the first " + shown.length + " are shown: type in the filter to find others." : ".");
   }
 
@@ -331,17 +338,25 @@
       return el(
         "li",
         { class: "tl-plan-card tl-plan-card--chosen tl-plan-card--warn", "data-role": role.id },
-        el("p", { class: "tl-plan-card__title" }, role.id),
-        el("p", { class: "tl-plan-flag" }, "Not in this inventory: the plan came from an older or another district's list. It is kept; check the role's id or set its places to 0."),
+        el(
+          "div",
+          {},
+          el("p", { class: "tl-plan-card__title" }, role.id),
+          el("p", { class: "tl-plan-flag" }, "Not in this inventory: the plan came from an older or another district's list. It is kept; check the role's id or set its places to 0.")
+        ),
         el("p", { class: "tl-field tl-plan-count" }, el("label", { for: inputId }, "Places for " + role.id), countInput(inputId, role.id, count))
       );
     }
     return el(
       "li",
       { class: "tl-plan-card" + (count > 0 ? " tl-plan-card--chosen" : "") + (suggestible(role) ? "" : " tl-plan-card--other"), "data-role": role.id },
-      el("p", { class: "tl-plan-card__title" }, role.title),
-      el("p", { class: "tl-plan-card__meta" }, [(labels.held && labels.held[role.held]) || role.held, hoursOfRole(role), "Skills: " + skillNames(role.skills)].join(" · ")),
-      suggestible(role) ? null : el("p", { class: "tl-plan-flag" }, whoFills(role)),
+      el(
+        "div",
+        {},
+        el("p", { class: "tl-plan-card__title" }, role.title),
+        el("p", { class: "tl-plan-card__meta" }, [(labels.held && labels.held[role.held]) || role.held, hoursOfRole(role), "Skills: " + skillNames(role.skills)].filter(Boolean).join(" · ")),
+        suggestible(role) ? null : el("p", { class: "tl-plan-flag" }, whoFills(role))
+      ),
       el("p", { class: "tl-field tl-plan-count" }, el("label", { for: inputId }, "Places to fill", el("span", { class: "tl-visually-hidden" }, ": " + role.title)), countInput(inputId, role.id, count))
     );
   }
@@ -452,7 +467,7 @@
     const parts = [];
     parts.push(why.matched && why.matched.length ? "brings " + skillNames(why.matched) : "brings none of its skills");
     if (why.missing && why.missing.length) parts.push("missing " + skillNames(why.missing));
-    if (typeof why.hoursLeft === "number") parts.push(number(why.hoursLeft) + " h a week left after this" + (why.assumedHours ? " (their hours are not given, so a usual amount was assumed)" : ""));
+    if (typeof why.hoursLeft === "number") parts.push(number(why.hoursLeft) + " h a week still free" + (why.assumedHours ? " (their hours are not given, so a usual amount was assumed)" : ""));
     return "Suggested: " + parts.join("; ") + ".";
   }
 
@@ -464,11 +479,14 @@
       ["Places filled", summary.filled + " of " + places + (summary.open ? " (" + summary.open + " open)" : "")],
       ["Teacher leaders", String(summary.leaders)],
       ["Hours a week, all roles", number(summary.totalHours || 0)],
-      ["Release time", number(summary.releaseFte || 0) + " full-time equivalent"],
+      ["Release time, in full-time teachers", number(summary.releaseFte || 0)],
     ];
     if (typeof summary.stipendTotal === "number") rows.push(["Stipends a year", money(summary.stipendTotal, summary.currency)]);
-    else rows.push(["Stipends a year", "Not given: your district's settings give no stipend amounts"]);
-    ui.totals.replaceChildren(...rows.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+    else rows.push(["Stipends a year", "No amounts set", "Your district's settings give no stipend amounts for these roles."]);
+    // One div per term and value: pairs stay together when the grid wraps.
+    ui.totals.replaceChildren(
+      ...rows.map(([term, value, note]) => el("div", {}, el("dt", {}, term), el("dd", {}, value), note ? el("dd", { class: "tl-plan-note" }, note) : null))
+    );
 
     const warnings = summary.warnings || [];
     ui.warnings.replaceChildren(...warnings.map((w) => el("li", { class: "tl-plan-warning tl-plan-warning--" + w.kind }, w.message)));
@@ -625,6 +643,7 @@
   }
 
   ui.roleFilter.addEventListener("input", renderRoles);
+  ui.roleChosen.addEventListener("change", renderRoles);
 
   ui.roles.addEventListener("input", (event) => {
     const input = event.target;

@@ -30,155 +30,117 @@
     return Math.round(value * 100) / 100;
   }
 
-  // --- min-cost flow --------------------------------------------------------------------------
-
-  /** A flow network with integer capacities and non-negative costs, in flat arrays. */
-  function Network(nodes, edgeHint) {
-    this.n = nodes;
-    this.head = new Int32Array(nodes).fill(-1);
-    this.to = [];
-    this.cap = [];
-    this.cost = [];
-    this.next = [];
-    this.edgeHint = edgeHint;
-  }
-
-  /** Add an edge and its reverse; returns the edge's index (its reverse is index ^ 1). */
-  Network.prototype.add = function (from, to, cap, cost) {
-    const e = this.to.length;
-    this.to.push(to, from);
-    this.cap.push(cap, 0);
-    this.cost.push(cost, -cost);
-    this.next.push(this.head[from], this.head[to]);
-    this.head[from] = e;
-    this.head[to] = e + 1;
-    return e;
-  };
+  // --- min-cost flow ---------------------------------------------------------------------------
 
   /**
-   * Successive shortest paths with potentials (Dijkstra on reduced costs): sends as much flow as
-   * possible from s to t at the least total cost. Every path here carries one unit (source edges
-   * have capacity 1). Ties in Dijkstra go to the lower node number, so the result is deterministic.
+   * One round's min-cost max-flow: source -> people (capacity 1) -> roles -> sink (capacity
+   * `cap[r]`, the role's open places), edge costs `cost[p * R + r]` (Infinity: no edge).
+   * Returns each person's role (-1 for none).
+   *
+   * Successive shortest paths with potentials. A path from the source enters a free person,
+   * then alternates role -> a person holding it this round -> another role, and ends at a role
+   * with a free place. People in the middle of a path only move from one role to another and
+   * their potentials cancel out, so Dijkstra runs on the roles alone (dense, R is small) and one
+   * augmentation costs about people x roles steps. Ties go to the lower role, then the lower
+   * person, so the result is deterministic.
    */
-  Network.prototype.minCostMaxFlow = function (s, t) {
-    const n = this.n;
-    const to = Int32Array.from(this.to);
-    const cap = Int32Array.from(this.cap);
-    const cost = Float64Array.from(this.cost);
-    const next = Int32Array.from(this.next);
-    const head = this.head;
-    const dual = new Float64Array(n);
-    const dist = new Float64Array(n);
-    const prevEdge = new Int32Array(n);
-    const visited = new Uint8Array(n);
-    const heap = new MinHeap(n * 4);
-    let flow = 0;
+  function minCostAssignment(P, R, cost, cap) {
+    const assigned = new Int32Array(P).fill(-1);
+    const load = new Int32Array(R);
+    const potential = new Float64Array(R);
+    let sinkPotential = 0;
+    const dist = new Float64Array(R);
+    const done = new Uint8Array(R);
+    const prevPerson = new Int32Array(R);
+    const prevRole = new Int32Array(R);
+    const firstInRole = new Int32Array(R);
+    const nextInRole = new Int32Array(P);
+    // Each role's cheapest free person. Potentials shift a role's column evenly, so this only
+    // changes when that person is placed (and a placed person stays placed in this round).
+    const freeCost = new Float64Array(R).fill(Infinity);
+    const freeBest = new Int32Array(R).fill(-1);
+    const cheapestFree = (r) => {
+      freeCost[r] = Infinity;
+      freeBest[r] = -1;
+      for (let p = 0; p < P; p++) {
+        if (assigned[p] === -1 && cost[p * R + r] < freeCost[r]) {
+          freeCost[r] = cost[p * R + r];
+          freeBest[r] = p;
+        }
+      }
+    };
+    for (let r = 0; r < R; r++) cheapestFree(r);
     for (;;) {
-      dist.fill(Infinity);
-      visited.fill(0);
-      dist[s] = 0;
-      heap.clear();
-      heap.push(0, s);
-      while (heap.size) {
-        const v = heap.popNode();
-        if (visited[v]) continue;
-        visited[v] = 1;
-        if (v === t) break;
-        const dv = dist[v];
-        const pv = dual[v];
-        for (let e = head[v]; e !== -1; e = next[e]) {
-          if (!cap[e]) continue;
-          const w = to[e];
-          const reduced = cost[e] - dual[w] + pv;
-          if (dist[w] - dv > reduced) {
-            dist[w] = dv + reduced;
-            prevEdge[w] = e;
-            heap.push(dist[w], w);
+      // Who holds each role this round, lowest person first.
+      firstInRole.fill(-1);
+      for (let p = P - 1; p >= 0; p--) {
+        const r = assigned[p];
+        if (r >= 0) {
+          nextInRole[p] = firstInRole[r];
+          firstInRole[r] = p;
+        }
+      }
+      // Reduced distances from the source to each role through its cheapest free person.
+      done.fill(0);
+      for (let r = 0; r < R; r++) {
+        dist[r] = freeCost[r] - potential[r];
+        prevPerson[r] = freeBest[r];
+        prevRole[r] = -1;
+      }
+      // Dense Dijkstra over the roles, the sink included: stop as soon as the sink is nearest.
+      let end = -1;
+      let toSink = Infinity;
+      for (let k = 0; k < R; k++) {
+        let u = -1;
+        let best = Infinity;
+        for (let r = 0; r < R; r++) {
+          if (!done[r] && dist[r] < best) {
+            best = dist[r];
+            u = r;
+          }
+        }
+        if (u < 0 || toSink <= best) break;
+        done[u] = 1;
+        if (load[u] < cap[u]) {
+          const d = best + potential[u] - sinkPotential;
+          if (d < toSink) {
+            toSink = d;
+            end = u;
+          }
+        }
+        // From role u, one of its people moves to another role r.
+        for (let p = firstInRole[u]; p !== -1; p = nextInRole[p]) {
+          const row = p * R;
+          const base = best - cost[row + u] + potential[u];
+          for (let r = 0; r < R; r++) {
+            if (done[r]) continue;
+            const d = base + cost[row + r] - potential[r];
+            if (d < dist[r]) {
+              dist[r] = d;
+              prevPerson[r] = p;
+              prevRole[r] = u;
+            }
           }
         }
       }
-      if (!visited[t]) break;
-      const dt = dist[t];
-      for (let v = 0; v < n; v++) if (visited[v]) dual[v] -= dt - dist[v];
-      for (let v = t; v !== s; v = to[prevEdge[v] ^ 1]) {
-        cap[prevEdge[v]] -= 1;
-        cap[prevEdge[v] ^ 1] += 1;
+      if (end < 0) break;
+      // Potentials stay feasible when capped at the sink's distance (roles not reached before the
+      // sink are at least that far).
+      for (let r = 0; r < R; r++) potential[r] += Math.min(dist[r], toSink);
+      sinkPotential += toSink;
+      let start = -1;
+      for (let r = end; r !== -1; ) {
+        const p = prevPerson[r];
+        const from = prevRole[r];
+        assigned[p] = r;
+        if (from === -1) start = p;
+        r = from;
       }
-      flow += 1;
+      load[end] += 1;
+      for (let r = 0; r < R; r++) if (freeBest[r] === start) cheapestFree(r);
     }
-    this.residual = cap;
-    return flow;
-  };
-
-  /** Whether the edge (an index from `add`) carries flow after minCostMaxFlow. */
-  Network.prototype.used = function (e) {
-    return this.residual[e] === 0 && this.cap[e] > 0;
-  };
-
-  /** A binary heap of (key, node), smaller key first, then smaller node. */
-  function MinHeap(capacity) {
-    this.keys = new Float64Array(capacity);
-    this.nodes = new Int32Array(capacity);
-    this.size = 0;
+    return assigned;
   }
-
-  MinHeap.prototype.clear = function () {
-    this.size = 0;
-  };
-
-  MinHeap.prototype.less = function (i, j) {
-    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.nodes[i] < this.nodes[j]);
-  };
-
-  MinHeap.prototype.swap = function (i, j) {
-    const k = this.keys[i];
-    this.keys[i] = this.keys[j];
-    this.keys[j] = k;
-    const v = this.nodes[i];
-    this.nodes[i] = this.nodes[j];
-    this.nodes[j] = v;
-  };
-
-  MinHeap.prototype.push = function (key, node) {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      const nodes = new Int32Array(this.nodes.length * 2);
-      nodes.set(this.nodes);
-      this.keys = keys;
-      this.nodes = nodes;
-    }
-    let i = this.size++;
-    this.keys[i] = key;
-    this.nodes[i] = node;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  };
-
-  MinHeap.prototype.popNode = function () {
-    const top = this.nodes[0];
-    this.size -= 1;
-    if (this.size > 0) {
-      this.keys[0] = this.keys[this.size];
-      this.nodes[0] = this.nodes[this.size];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.size && this.less(l, m)) m = l;
-        if (r < this.size && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  };
 
   // --- suggestions ----------------------------------------------------------------------------
 
@@ -213,9 +175,13 @@
     };
 
     const personIds = new Set(plan.people.map((p) => p.id));
-    const kept = plan.assignments.filter((a) => personIds.has(a.person) && (keepAll || a.locked));
+    // Kept: locked assignments, every one with keepManual, and always those to roles the planner
+    // cannot suggest (not filled by the principal, or not in this inventory): they record a
+    // choice made elsewhere, which suggesting afresh could only lose.
+    const keeps = (a) => keepAll || a.locked || !(facts(a.role).known && facts(a.role).principalFills);
+    const kept = plan.assignments.filter((a) => personIds.has(a.person) && keeps(a));
     const removed = plan.assignments
-      .filter((a) => personIds.has(a.person) && !(keepAll || a.locked))
+      .filter((a) => personIds.has(a.person) && !keeps(a))
       .map((a) => ({ person: a.person, role: a.role }));
 
     // Each person's budget, load and roles held (kept assignments and roles held outside the plan).
@@ -260,20 +226,41 @@
 
     // Rounds: each person takes at most one more role per round, so a person-role edge exists
     // only when the role fits the hours they have left, and every flow respects hours exactly.
+    const P = people.length;
+    const R = roles.length;
+    const hoursOfRole = Float64Array.from(roles, roleHours);
+    const fit = new Int32Array(P * R); // skill mismatch, fixed for the whole run
+    const holds = new Uint8Array(P * R);
+    const load = new Float64Array(P);
+    const limit = new Float64Array(P);
+    const held = new Int32Array(P);
+    people.forEach((p, i) => {
+      const s = state.get(p.id);
+      load[i] = s.load;
+      limit[i] = s.limit;
+      held[i] = s.holds.size;
+      roles.forEach((role, j) => {
+        fit[i * R + j] = mismatch(facts(role).skills, s.skills);
+        holds[i * R + j] = s.holds.has(role) ? 1 : 0;
+      });
+    });
+    const places = Int32Array.from(roles, (r) => open.get(r));
     const added = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const activeRoles = roles.filter((r) => open.get(r) > 0);
-      if (!activeRoles.length) break;
-      const got = solveRound(people, activeRoles, open, state, facts, roleHours);
+      const got = solveRound({ P, R, fit, holds, load, limit, held, hoursOfRole, places });
       if (!got.length) break;
-      for (const { person, role } of got) {
-        const s = state.get(person);
-        s.holds.add(role);
-        s.load += roleHours(role);
-        open.set(role, open.get(role) - 1);
-        added.push({ person, role });
+      for (const [i, j] of got) {
+        holds[i * R + j] = 1;
+        load[i] += hoursOfRole[j];
+        held[i] += 1;
+        places[j] -= 1;
+        const s = state.get(people[i].id);
+        s.holds.add(roles[j]);
+        s.load = load[i];
+        added.push({ person: people[i].id, role: roles[j] });
       }
     }
+    roles.forEach((role, j) => open.set(role, places[j]));
 
     const addedOut = added
       .sort((x, y) => openingOrder.get(x.role) - openingOrder.get(y.role) || model.compareIds(x.person, y.person))
@@ -307,38 +294,47 @@
     return { plan: next, added: addedOut, unfilled, removed };
   }
 
-  /** One round: a min-cost max-flow from people (one role each) to roles (their open places). */
-  function solveRound(people, roles, open, state, facts, roleHours) {
-    const P = people.length;
-    const R = roles.length;
-    const source = 0;
-    const sink = P + R + 1;
-    const candidates = [];
+  /**
+   * One round: a min-cost max-flow from people (one role each) to roles (their open places).
+   * Returns [person index, role index] pairs.
+   */
+  function solveRound({ P, R, fit, holds, load, limit, held, hoursOfRole, places }) {
+    // Only roles with places left take part (columns renumbered), so the search stays small.
+    const active = [];
+    for (let j = 0; j < R; j++) if (places[j] > 0) active.push(j);
+    const A = active.length;
+    if (!A) return [];
+    const cost = new Float64Array(P * A).fill(Infinity);
     let maxBase = 0;
-    people.forEach((p, i) => {
-      const s = state.get(p.id);
-      roles.forEach((role, j) => {
-        if (s.holds.has(role) || s.load + roleHours(role) > s.limit + EPSILON) return;
-        const base = mismatch(facts(role).skills, s.skills) + EXTRA_ROLE_COST * s.holds.size;
-        maxBase = Math.max(maxBase, base);
-        candidates.push({ i, j, base });
-      });
-    });
-    if (!candidates.length) return [];
+    let edges = 0;
+    for (let i = 0; i < P; i++) {
+      for (let k = 0; k < A; k++) {
+        const j = active[k];
+        if (holds[i * R + j] || load[i] + hoursOfRole[j] > limit[i] + EPSILON) continue;
+        const base = fit[i * R + j] + EXTRA_ROLE_COST * held[i];
+        cost[i * A + k] = base;
+        if (base > maxBase) maxBase = base;
+        edges += 1;
+      }
+    }
+    if (!edges) return [];
     // Ties go to lower person ids, then role ids: a tie-break term too small to outweigh a cost
     // difference of 1 (scaled above the largest possible sum of tie terms), if numbers stay exact.
-    const places = Math.min(P, roles.reduce((sum, r) => sum + open.get(r), 0));
-    let scale = places * P * R + 1;
-    if ((maxBase + 1) * scale * (places + 1) > Number.MAX_SAFE_INTEGER) scale = 0;
-    const net = new Network(P + R + 2);
-    for (let i = 0; i < P; i++) net.add(source, 1 + i, 1, 0);
-    for (let j = 0; j < R; j++) net.add(1 + P + j, sink, open.get(roles[j]), 0);
-    const edges = candidates.map(({ i, j, base }) => net.add(1 + i, 1 + P + j, 1, scale ? base * scale + i * R + j : base));
-    net.minCostMaxFlow(source, sink);
+    let total = 0;
+    for (const j of active) total += places[j];
+    const flow = Math.min(P, total);
+    const scale = flow * P * R + 1;
+    if ((maxBase + 1) * scale * (flow + 1) <= Number.MAX_SAFE_INTEGER) {
+      for (let i = 0; i < P; i++) {
+        for (let k = 0; k < A; k++) {
+          const at = i * A + k;
+          if (cost[at] !== Infinity) cost[at] = cost[at] * scale + i * R + active[k];
+        }
+      }
+    }
+    const assigned = minCostAssignment(P, A, cost, Int32Array.from(active, (j) => places[j]));
     const got = [];
-    candidates.forEach(({ i, j }, k) => {
-      if (net.used(edges[k])) got.push({ person: people[i].id, role: roles[j] });
-    });
+    for (let i = 0; i < P; i++) if (assigned[i] >= 0) got.push([i, active[assigned[i]]]);
     return got;
   }
 

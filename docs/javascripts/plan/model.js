@@ -31,6 +31,7 @@
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // Control characters (tab, line breaks and the rest) have no place in a one-line name.
   const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+  const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f]/g;
   const EPSILON = 1e-9;
 
   const KEYS = {
@@ -136,6 +137,11 @@
     return String(name).replace(/\s+/g, " ").trim();
   }
 
+  /** A name typed or pasted into the page: control characters become spaces (a name is one line). */
+  function cleanTypedName(name) {
+    return cleanName(String(name).replace(CONTROL_ALL, " "));
+  }
+
   function fold(text) {
     return cleanName(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
@@ -161,6 +167,9 @@
 
   function didYouMean(value, known) {
     if (typeof value !== "string" || value.length > 100) return "";
+    // A shortened name ('hours' for 'hours_per_week') is the likeliest slip.
+    const longer = value.length >= 3 ? Array.from(known).find((candidate) => candidate.startsWith(value)) : undefined;
+    if (longer !== undefined) return ` (did you mean '${longer}'?)`;
     let best = null;
     let bestDistance = Infinity;
     for (const candidate of known) {
@@ -192,31 +201,102 @@
     return { format: FORMAT, version: VERSION, school: "", year: "", people: [], openings: [], assignments: [] };
   }
 
-  /** Where a JSON.parse error happened, as "line L, column C", from either message style V8 uses. */
-  function jsonErrorPlace(error, text) {
-    const message = String(error && error.message);
-    const lineColumn = message.match(/line (\d+) column (\d+)/);
-    if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-    const position = message.match(/at position (\d+)/);
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const lines = before.split("\n");
-      return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
+  /**
+   * Where and why text is not JSON, in plain words: {pos, reason}, or null when it is valid.
+   * Browsers word JSON.parse errors differently (and some give no position), so the planner
+   * finds the place itself. Iterative, so a deeply nested file cannot exhaust the stack.
+   */
+  function locateJsonError(text) {
+    const n = text.length;
+    const stack = [];
+    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    let i = 0;
+    let state = "value";
+    const at = (reason) => ({ pos: i, reason });
+    const shown = (c) => (c === undefined ? "the end of the file" : c === "\n" ? "a line break" : `'${c}'`);
+    const string = () => {
+      i++;
+      for (;;) {
+        const c = text[i];
+        if (c === undefined) return at("text in quotes is not closed");
+        if (c === '"') {
+          i++;
+          return null;
+        }
+        if (c === "\\") {
+          const e = text[i + 1];
+          if (e === "u" ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(e || "x")) {
+            return at("a backslash in text must start an escape such as \\n or \\\"");
+          }
+          i += e === "u" ? 6 : 2;
+          continue;
+        }
+        if (c < " ") return at("a line break or tab inside quotes must be written as \\n or \\t");
+        i++;
+      }
+    };
+    for (;;) {
+      while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+      const c = text[i];
+      if (state === "value" || state === "first-value") {
+        if (state === "first-value" && c === "]") {
+          i++;
+          stack.pop();
+          state = "after";
+        } else if (c === "{" || c === "[") {
+          i++;
+          stack.push(c);
+          state = c === "{" ? "first-key" : "first-value";
+        } else if (c === '"') {
+          const problem = string();
+          if (problem) return problem;
+          state = "after";
+        } else if (c === "-" || (c >= "0" && c <= "9")) {
+          NUMBER.lastIndex = i;
+          if (!NUMBER.test(text)) return at(`${shown(c)} does not start a number`);
+          i = NUMBER.lastIndex;
+          state = "after";
+        } else if (text.startsWith("true", i) || text.startsWith("null", i) || text.startsWith("false", i)) {
+          i += text[i] === "f" ? 5 : 4;
+          state = "after";
+        } else {
+          return at(c === undefined ? "the file ends where a value should be" : `unexpected ${shown(c)} where a value should be`);
+        }
+      } else if (state === "after") {
+        const top = stack[stack.length - 1];
+        if (top === undefined) return i < n ? at(`unexpected ${shown(c)} after the end of the data`) : null;
+        const close = top === "{" ? "}" : "]";
+        if (c === ",") {
+          i++;
+          state = top === "{" ? "key" : "value";
+        } else if (c === close) {
+          i++;
+          stack.pop();
+        } else {
+          return at(`expected ',' or '${close}' but found ${shown(c)}`);
+        }
+      } else {
+        // "key" or "first-key": a field name in quotes, then a colon.
+        if (state === "first-key" && c === "}") {
+          i++;
+          stack.pop();
+          state = "after";
+          continue;
+        }
+        if (c !== '"') return at(`expected a field name in double quotes but found ${shown(c)}`);
+        const problem = string();
+        if (problem) return problem;
+        while (i < n && " \t\n\r".includes(text[i])) i++;
+        if (text[i] !== ":") return at(`expected ':' after the field name but found ${shown(text[i])}`);
+        i++;
+        state = "value";
+      }
     }
-    if (/end of (JSON|data) input/i.test(message)) {
-      const lines = text.split("\n");
-      return `the end (line ${lines.length}), where it stops before it is complete`;
-    }
-    return "";
   }
 
-  function jsonReason(error) {
-    // "Unexpected token } in JSON at position 7" -> "Unexpected token }"; V8's words are plain enough.
-    return String(error && error.message)
-      .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/\s*in JSON at position \d+/, "")
-      .replace(/,\s*"[^"]*"\s*is not valid JSON$/, "")
-      .replace(/^JSON\.parse: /, "");
+  function lineColumn(text, pos) {
+    const lines = text.slice(0, pos).split("\n");
+    return `line ${lines.length}, column ${lines[lines.length - 1].length + 1}`;
   }
 
   /**
@@ -230,11 +310,13 @@
       return fail([problem("", `The file is ${size} MB; a plan file is at most 2 MB, so this is not one.`)]);
     }
     let data;
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      data = JSON.parse(json);
     } catch (error) {
-      const place = jsonErrorPlace(error, text);
-      return fail([problem("", `The file is not valid JSON${place ? " at " + place : ""}: ${jsonReason(error)}.`)]);
+      const found = locateJsonError(json);
+      const where = found ? ` at ${lineColumn(json, found.pos)}: ${found.reason}` : `: ${error && error.message}`;
+      return fail([problem("", `The file is not valid JSON${where}.`)]);
     }
     if (!isObject(data)) {
       return fail([problem("", `The file holds ${typeName(data)}, not a plan (a plan file is a JSON object).`)]);
@@ -252,7 +334,7 @@
     const check = new Checker(catalog);
     const plan = check.plan(data);
     if (check.errors.length) return fail(check.finishedErrors());
-    return { ok: true, plan, warnings: check.warnings };
+    return { ok: true, plan, warnings: capped(check.warnings, "warning") };
   }
 
   function problem(path, message) {
@@ -270,7 +352,15 @@
     this.errors = [];
     this.warnings = [];
     this.unknownRoles = new Set();
+    this.hints = 0;
   }
+
+  /** " (did you mean ...?)" for the first 100 unknown values only, so a hostile file stays quick. */
+  Checker.prototype.hint = function (value, known) {
+    if (this.hints >= 100) return "";
+    this.hints += 1;
+    return didYouMean(value, known);
+  };
 
   Checker.prototype.error = function (path, message) {
     this.errors.push(problem(path, `${path}: ${message}`));
@@ -280,10 +370,15 @@
     this.warnings.push(problem(path, `${path}: ${message}`));
   };
 
+  /** At most LIMITS.errors entries, the last saying how many more there were. */
+  function capped(list, what) {
+    if (list.length <= LIMITS.errors) return list;
+    const more = list.length - LIMITS.errors;
+    return list.slice(0, LIMITS.errors).concat(problem("", `... and ${more} more ${what}${more === 1 ? "" : "s"}.`));
+  }
+
   Checker.prototype.finishedErrors = function () {
-    if (this.errors.length <= LIMITS.errors) return this.errors;
-    const more = this.errors.length - LIMITS.errors;
-    return this.errors.slice(0, LIMITS.errors).concat(problem("", `... and ${more} more problem${more === 1 ? "" : "s"}.`));
+    return capped(this.errors, "problem");
   };
 
   Checker.prototype.fields = function (path, value, allowed, required) {
@@ -293,7 +388,7 @@
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.error(path ? `${path}.${key}` : key, `unknown field ${quote(key)}${didYouMean(key, allowed)}`);
+        this.error(path ? `${path}.${key}` : key, `unknown field ${quote(key)}${this.hint(key, allowed)}`);
       }
     }
     for (const key of required) {
@@ -340,7 +435,7 @@
       return null;
     }
     if (this.hasCatalog && !this.index.roles.has(value)) {
-      const hint = didYouMean(value, this.index.roles.keys());
+      const hint = this.hint(value, this.index.roles.keys());
       this.warn(
         path,
         `role ${quote(value)} is not in this inventory${hint}; it is kept, but the planner cannot count its hours or suggest anyone for it`,
@@ -398,7 +493,7 @@
       if (assignment.person !== undefined) {
         if (typeof assignment.person !== "string") this.error(`${path}.person`, `should be a person's id (text), not ${typeName(assignment.person)}`);
         else if (!ids.has(assignment.person)) {
-          this.error(`${path}.person`, `no person has the id ${quote(assignment.person)}${didYouMean(assignment.person, ids)}`);
+          this.error(`${path}.person`, `no person has the id ${quote(assignment.person)}${this.hint(assignment.person, ids)}`);
         } else person = assignment.person;
       }
       const role = assignment.role === undefined ? null : this.roleId(`${path}.role`, assignment.role);
@@ -459,7 +554,7 @@
       const at = `${path}.skills[${j}]`;
       if (typeof skill !== "string") this.error(at, `should be a skill id (text), not ${typeName(skill)}`);
       else if (this.hasCatalog && !this.index.skills.has(skill)) {
-        this.error(at, `unknown skill ${quote(skill)}${didYouMean(skill, this.index.skillOrder)}`);
+        this.error(at, `unknown skill ${quote(skill)}${this.hint(skill, this.index.skillOrder)}`);
       } else if (seenSkills.has(skill)) this.error(at, `${quote(skill)} is listed twice`);
       else {
         seenSkills.add(skill);
@@ -489,7 +584,7 @@
   };
 
   function cleanLine(text) {
-    return CONTROL.test(text) ? cleanName(text.replace(new RegExp(CONTROL.source, "g"), " ")) : text;
+    return CONTROL.test(text) ? cleanTypedName(text) : text;
   }
 
   /** The plan as file text: every field, always in the same order, two-space indent, final newline. */
@@ -546,7 +641,7 @@
     }
     const f = fields || {};
     if (f.name !== undefined || !base) {
-      const name = cleanName(f.name === undefined ? "" : f.name);
+      const name = cleanTypedName(f.name === undefined ? "" : f.name);
       if (!name) throw new Error("Every person needs a name.");
       if (name.length > LIMITS.name) throw new Error(`A name is at most ${LIMITS.name} characters.`);
       person.name = name;
@@ -567,7 +662,10 @@
       }
     }
     if (f.current_roles !== undefined) person.current_roles = Array.from(new Set(f.current_roles.map(String)));
-    return person;
+    // The plan file's field order, so a person looks the same however it was made.
+    const ordered = {};
+    for (const key of KEYS.person) if (person[key] !== undefined) ordered[key] = person[key];
+    return ordered;
   }
 
   function nextPersonId(plan) {
@@ -676,7 +774,7 @@
       const value = Number(tail.trim().replace(",", "."));
       if (value >= 0 && value <= LIMITS.hours) hours = value;
     }
-    return { name: cleanName(name.replace(/\t/g, " ")), hours };
+    return { name: cleanTypedName(name), hours };
   }
 
   function peopleFromText(plan, text) {
@@ -685,7 +783,7 @@
     for (const line of String(text).split(/\r\n|\r|\n/)) {
       if (next.people.length >= LIMITS.people) break;
       const { name, hours } = splitLine(line);
-      if (!name || name.length > LIMITS.name || CONTROL.test(name) || seen.has(fold(name))) continue;
+      if (!name || name.length > LIMITS.name || seen.has(fold(name))) continue;
       seen.add(fold(name));
       next = addPerson(next, { name, hours_per_week: hours });
     }

@@ -695,21 +695,15 @@
   });
 
   ui.suggest.addEventListener("click", () => {
-    // Suggestions replace unlocked assignments, but never one they could not make again: a
-    // person recorded by hand in a role the principal does not fill (or one from an older
-    // inventory) is kept, as if locked for this run.
-    const held = (a) => !a.locked && !(roleById.has(a.role) && suggestible(roleById.get(a.role)));
-    const keep = new Set(plan.assignments.filter(held).map((a) => a.person + "|" + a.role));
-    const input = clone(plan);
-    for (const a of input.assignments) if (keep.has(a.person + "|" + a.role)) a.locked = true;
+    // Suggestions replace unlocked assignments to roles they fill; people recorded by hand in
+    // roles they do not (elected, district-chosen, older inventory) stay (assign.js).
     let result;
     try {
-      result = T.suggest(input, catalog, {});
+      result = T.suggest(plan, catalog, {});
     } catch (error) {
       say(error.message || String(error));
       return;
     }
-    for (const a of result.plan.assignments) if (keep.has(a.person + "|" + a.role)) a.locked = false;
     for (const added of result.added) reasons.set(added.person + "|" + added.role, added.reasons || {});
     const open = result.unfilled.reduce((sum, u) => sum + (u.count || 0), 0);
     const why = result.unfilled.map((u) => roleTitle(u.role) + ": " + u.why).join("; ");

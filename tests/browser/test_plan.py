@@ -458,3 +458,16 @@ def test_no_request_carries_plan_data_or_leaves_the_site(page: Page, base_url: s
             assert secret not in url and secret not in body, f"{url} carries {secret!r}"
         parts = urlsplit(url[len("blob:"):] if url.startswith("blob:") else url)
         assert (parts.scheme, parts.netloc) == (site.scheme, site.netloc), f"{url} leaves the site"
+
+
+def test_without_javascript_the_page_says_what_it_does_and_what_it_needs(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("plan/")
+        text = page.locator("article").inner_text()
+        assert "Names never leave this computer." in text
+        assert "The planner needs JavaScript, which is turned off in this browser." in text
+        assert not page.locator("#tl-plan").is_visible()
+    finally:
+        context.close()

@@ -146,6 +146,8 @@ def test_people_are_entered_and_assigned_by_keyboard_only(page: Page, catalog: C
     keyboard.press("Tab")
     keyboard.press("Enter")
     assert [a["person"] for a in saved(page)["assignments"]] == ["p1", "p2"]
+    # No place left: the Assign button is gone and focus waits on the role's heading.
+    assert page.evaluate("() => document.activeElement.dataset.heading") == role.id
 
     # Lock Ana's place with the keyboard.
     lock = page.get_by_label(f"Locked: Ana Ruiz as {role.title}")

@@ -280,7 +280,10 @@
                 el("dd", {}, typeof person.hours_per_week === "number" ? number(person.hours_per_week) + " h a week" : "Not given"),
                 person.interests ? [el("dt", {}, "Interests"), el("dd", {}, person.interests)] : null,
                 el("dt", {}, "Roles"),
-                el("dd", {}, held.length ? held.join(", ") : "None yet")
+                el("dd", {}, held.length ? held.join(", ") : "None yet"),
+                (person.current_roles || []).length
+                  ? [el("dt", {}, "Already holds"), el("dd", {}, person.current_roles.map(roleTitle).join(", "))]
+                  : null
               ),
               el(
                 "div",
@@ -391,7 +394,7 @@
         for (const opening of byRole.values()) ui.openings.append(openingCard(opening, people, left, nameOf));
       },
       (key) => {
-        const role = key.split(":")[1];
+        const role = key.split(":").pop(); // every key in this list ends with the role's id
         return ui.openings.querySelector('[data-heading="' + CSS.escape(role) + '"]');
       }
     );

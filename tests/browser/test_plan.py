@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-
 from test_accessibility import axe_script, blocking, report, run_axe  # noqa: F401 (axe_script is a fixture)
+
 from tltoolkit import Catalog
 
 if TYPE_CHECKING:
@@ -458,7 +458,7 @@ def test_no_request_carries_plan_data_or_leaves_the_site(page: Page, base_url: s
     for url, body in requests:
         for secret in [*names, "Hollowbrook", "Zelda", "Quarterman", "Pemberton"]:
             assert secret not in url and secret not in body, f"{url} carries {secret!r}"
-        parts = urlsplit(url[len("blob:"):] if url.startswith("blob:") else url)
+        parts = urlsplit(url.removeprefix("blob:"))
         assert (parts.scheme, parts.netloc) == (site.scheme, site.netloc), f"{url} leaves the site"
 
 

@@ -6,9 +6,9 @@ virtual files. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
-import json
 from dataclasses import dataclass
 from functools import partial
 

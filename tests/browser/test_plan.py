@@ -326,6 +326,8 @@ def test_clearing_asks_first(page: Page) -> None:
     assert saved(page)["people"] == []
     page.get_by_role("button", name="Undo").click()
     assert len(saved(page)["people"]) == 12
+    page.get_by_role("button", name="Close this message").click()
+    assert not page.locator("#tl-plan-message-bar").is_visible()
 
 
 BAD_IMPORTS = {

@@ -55,6 +55,7 @@
     message: $("tl-plan-message"),
     messageBar: $("tl-plan-message-bar"),
     undo: $("tl-plan-undo"),
+    dismiss: $("tl-plan-dismiss"),
     printTitle: $("tl-plan-print-title"),
   };
 
@@ -227,7 +228,11 @@
     showAlert("The plan saved in this browser could not be read, so the planner starts empty:", parsed.errors);
   }
 
+  let focusBeforeMessage = null; // where Close sends focus back to
+
   function say(text, offerUndo) {
+    const active = document.activeElement;
+    if (active && root.contains(active) && !ui.messageBar.contains(active)) focusBeforeMessage = active;
     ui.message.textContent = text;
     ui.undo.hidden = !offerUndo;
     ui.messageBar.classList.toggle("tl-plan-message--shown", Boolean(text));
@@ -815,6 +820,12 @@
     const back = undoPlan;
     commit(back, "Undone.", { rolesToo: true });
     ui.name.focus();
+  });
+
+  ui.dismiss.addEventListener("click", () => {
+    const back = focusBeforeMessage && focusBeforeMessage.isConnected ? focusBeforeMessage : ui.name;
+    say("");
+    back.focus();
   });
 
   // Another tab changed the plan: show the same plan here.

@@ -180,9 +180,7 @@
     // choice made elsewhere, which suggesting afresh could only lose.
     const keeps = (a) => keepAll || a.locked || !(facts(a.role).known && facts(a.role).principalFills);
     const kept = plan.assignments.filter((a) => personIds.has(a.person) && keeps(a));
-    const removed = plan.assignments
-      .filter((a) => personIds.has(a.person) && !keeps(a))
-      .map((a) => ({ person: a.person, role: a.role }));
+    const dropped = plan.assignments.filter((a) => personIds.has(a.person) && !keeps(a));
 
     // Each person's budget, load and roles held (kept assignments and roles held outside the plan).
     const people = plan.people.slice().sort((a, b) => model.compareIds(a.id, b.id));
@@ -283,14 +281,17 @@
     unfilled.sort((x, y) => openingOrder.get(x.role) - openingOrder.get(y.role));
 
     const next = {
-      format: plan.format,
-      version: plan.version,
-      school: plan.school,
-      year: plan.year,
+      format: model.FORMAT,
+      version: model.VERSION,
+      school: plan.school || "",
+      year: plan.year || "",
       people: plan.people.slice(),
       openings: plan.openings.slice(),
       assignments: kept.concat(addedOut.map(({ person, role }) => ({ person, role, locked: false }))),
     };
+    // Earlier unlocked assignments that the new suggestions did not bring back.
+    const again = new Set(addedOut.map((a) => a.person + "\u0000" + a.role));
+    const removed = dropped.filter((a) => !again.has(a.person + "\u0000" + a.role)).map((a) => ({ person: a.person, role: a.role }));
     return { plan: next, added: addedOut, unfilled, removed };
   }
 
@@ -344,7 +345,7 @@
     if (!free.length) return "Everyone in the plan already holds this role.";
     const hours = roleHours(role);
     const basis = facts(role).hours === null ? " (assumed: the role gives no weekly figure)" : "";
-    return `No one else has ${hoursText(hours)} a week left for it${basis}; add people, give more hours, or assign by hand.`;
+    return `No one who could take it has ${hoursText(hours)} a week left for it${basis}; add people, give more hours, or assign by hand.`;
   }
 
   const api = { suggest, SKILL_WEIGHTS, EXTRA_ROLE_COST, DEFAULT_ROLE_HOURS, DEFAULT_PERSON_HOURS };

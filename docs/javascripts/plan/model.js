@@ -95,19 +95,15 @@
       facts.hours = (role.hours_per_week.low + role.hours_per_week.high) / 2;
       facts.hoursBasis = "estimate";
     }
-    if (role.held === "full-release") {
-      facts.releaseFte = 1;
-    } else if (role.held === "partial-release") {
-      const periods = isNumber(local.release_periods)
-        ? local.release_periods
-        : role.release_periods
-          ? (role.release_periods.low + role.release_periods.high) / 2
-          : null;
-      const perDay = plan && isNumber(plan.periods_per_day) ? plan.periods_per_day : null;
-      if (periods !== null && perDay) facts.releaseFte = Math.min(1, periods / perDay);
-      else if (isNumber(role.release_share)) facts.releaseFte = role.release_share;
-      else if (periods) facts.releaseUnknown = true;
-    }
+    // Release: the district's periods first (they may release a role the toolkit holds alongside
+    // teaching), then the role's own periods or share of the day.
+    const perDay = plan && isNumber(plan.periods_per_day) ? plan.periods_per_day : null;
+    const rolePeriods = role.release_periods ? (role.release_periods.low + role.release_periods.high) / 2 : null;
+    const periods = isNumber(local.release_periods) ? local.release_periods : role.held === "partial-release" ? rolePeriods : null;
+    if (role.held === "full-release") facts.releaseFte = 1;
+    else if (periods !== null && perDay) facts.releaseFte = Math.min(1, periods / perDay);
+    else if (role.held === "partial-release" && isNumber(role.release_share)) facts.releaseFte = role.release_share;
+    else if (periods) facts.releaseUnknown = true;
     return facts;
   }
 
@@ -351,7 +347,6 @@
     this.hasCatalog = Boolean(catalog && catalog.roles);
     this.errors = [];
     this.warnings = [];
-    this.unknownRoles = new Set();
     this.hints = 0;
   }
 
@@ -440,7 +435,6 @@
         path,
         `role ${quote(value)} is not in this inventory${hint}; it is kept, but the planner cannot count its hours or suggest anyone for it`,
       );
-      this.unknownRoles.add(value);
     }
     return value;
   };
@@ -759,10 +753,11 @@
     let name = line;
     let hours = null;
     let tail = null;
-    const tab = line.lastIndexOf("\t");
-    if (tab >= 0) {
-      name = line.slice(0, tab);
-      tail = line.slice(tab + 1);
+    if (line.includes("\t")) {
+      // Cells pasted from a spreadsheet: the name first, the hours last (columns between are ignored).
+      const cells = line.split("\t");
+      name = cells[0];
+      tail = cells.length > 1 ? cells[cells.length - 1] : null;
     } else {
       const comma = line.lastIndexOf(",");
       if (comma >= 0 && /^\s*\d+(?:\.\d+)?\s*$/.test(line.slice(comma + 1))) {
@@ -780,14 +775,22 @@
   function peopleFromText(plan, text) {
     const seen = new Set(plan.people.map((p) => fold(p.name)));
     let next = plan;
-    for (const line of String(text).split(/\r\n|\r|\n/)) {
-      if (next.people.length >= LIMITS.people) break;
+    String(text).split(/\r\n|\r|\n/).forEach((line, i) => {
+      if (next.people.length >= LIMITS.people) return;
       const { name, hours } = splitLine(line);
-      if (!name || name.length > LIMITS.name || seen.has(fold(name))) continue;
+      // A spreadsheet's header row ("Name", "Name<TAB>Hours") is not a person.
+      if (i === 0 && /^(full )?names?$/i.test(name)) return;
+      if (!name || name.length > LIMITS.name || seen.has(fold(name))) return;
       seen.add(fold(name));
       next = addPerson(next, { name, hours_per_week: hours });
-    }
+    });
     return next;
+  }
+
+  /** "Elected by union members in the building" (the role's note), or "chosen by election". */
+  function whoFills(facts) {
+    if (facts.filledByNote) return facts.filledByNote.replace(/\.$/, "");
+    return `chosen by ${facts.filledBy === "district" ? "the district" : facts.filledBy === "committee" ? "a selection panel" : facts.filledBy}`;
   }
 
   // --- the summary ----------------------------------------------------------------------------
@@ -874,7 +877,7 @@
     for (const a of plan.assignments) {
       const f = facts(a.role);
       if (f.known && !f.principalFills) {
-        const who = f.filledByNote ? f.filledByNote.replace(/\.$/, "") : `Filled by ${f.filledBy}`;
+        const who = whoFills(f);
         warnings["not-principal-filled"].push({
           kind: "not-principal-filled",
           person: a.person,
@@ -904,10 +907,13 @@
 
     for (const o of openings) {
       if (o.open > 0) {
+        const f = facts(o.role);
+        // Suggestions never fill these: say who does, so the principal records the outcome.
+        const note = f.known && !f.principalFills ? ` The principal does not fill this role (${whoFills(f)}); record who is chosen.` : "";
         warnings["open-role"].push({
           kind: "open-role",
           role: o.role,
-          message: `${title(o.role)}: ${o.open} of ${o.count} place${o.count === 1 ? "" : "s"} open.`,
+          message: `${title(o.role)}: ${o.open} of ${o.count} place${o.count === 1 ? "" : "s"} open.${note}`,
         });
       }
     }

@@ -50,7 +50,7 @@ def test_every_page_kind_is_generated(pages, catalog) -> None:
     expected = {
         "roles/index.md", "roles/match.md", "skills/index.md", "principal-moves/index.md", "conditions/index.md",
         "guides/index.md", "job-description/index.md", "focus-area/index.md", "competencies/index.md",
-        "reflection/index.md", "bibliography/index.md", "standards/index.md",
+        "reflection/index.md", "bibliography/index.md", "standards/index.md", "plan/index.md",
     }  # fmt: skip
     expected |= {f"roles/{role.id}.md" for role in catalog.roles}
     expected |= {f"skills/{skill.id}.md" for skill in catalog.skills}

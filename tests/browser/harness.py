@@ -41,6 +41,7 @@ PAGE_KINDS = {
     "roles-index": "roles/",
     "role": "roles/instructional-coach/",
     "match": "roles/match/",
+    "plan": "plan/",
     "skills-index": "skills/",
     "skill": "skills/data-use/",
     "standards": "standards/",

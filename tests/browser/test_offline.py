@@ -93,3 +93,24 @@ def test_role_explorer_filters_from_disk(disk_page: Page, catalog: Catalog) -> N
     disk_page.wait_for_url("**/roles/*.html")
     title = disk_page.get_by_role("heading", level=1).inner_text().rstrip("¶")
     assert title in {role.title for role in expected}
+
+
+def test_the_school_plan_works_from_disk(disk_page: Page) -> None:
+    """The planner from file://: enter people, suggest, and the plan is still there after a reload."""
+    disk_page.get_by_role("link", name="school plan", exact=True).click()  # from the home page
+    disk_page.wait_for_url("**/plan/index.html")
+    disk_page.wait_for_selector("#tl-plan:not([hidden])")
+    for name, hours in [("Ana Ruiz", "3"), ("Marcus Bell", "2")]:
+        disk_page.get_by_label("Name", exact=True).fill(name)
+        disk_page.get_by_label("Hours a week they can give").fill(hours)
+        disk_page.get_by_role("checkbox", name="Shared leadership").check()
+        disk_page.get_by_role("button", name="Add person").click()
+    disk_page.get_by_label("Places to fill: Grade-level team leader").fill("2")
+    disk_page.get_by_role("button", name="Suggest people for open places").click()
+    assert disk_page.locator("#tl-plan-status").inner_text().startswith("2 of 2 places filled; 2 teacher leaders;")
+    disk_page.reload()
+    disk_page.wait_for_selector("#tl-plan:not([hidden])")
+    assert disk_page.locator("#tl-plan-status").inner_text().startswith("2 of 2 places filled")
+    with disk_page.expect_download() as info:
+        disk_page.get_by_role("button", name="Export plan file").click()
+    assert info.value.suggested_filename.endswith(".json")

@@ -6,6 +6,7 @@ virtual files. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from ..catalog import Catalog
 from ..models import Role, Work
 from . import labels
 from .crossrefs import resolve_all
+from .downloads import roles_json
 from .job_description import job_description
 from .render import Renderer
 from .stewardship import Review
@@ -34,7 +36,7 @@ def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
     renderer = Renderer(review=(review or Review()).with_works(catalog.bibliography.entries))
     return [
         page
-        for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources)
+        for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources, _plan)
         for page in builder(catalog, renderer)
     ]
 
@@ -194,3 +196,23 @@ def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     }
     for uri, (template, context, source) in pages.items():
         yield Page(uri, r.render(uri, template, **context), source)
+
+
+# --- the school's plan (issue 15) -----------------------------------------------------------
+
+PLAN_URI = "plan/index.md"
+
+
+def _plan(catalog: Catalog, r: Renderer) -> Iterator[Page]:
+    """The planner: a page whose script works on the inventory embedded in it (the roles.json object)."""
+    yield Page(PLAN_URI, r.render(PLAN_URI, "plan", catalog_json=script_json(roles_json(catalog))), "data/roles.yml")
+
+
+def script_json(document: bytes) -> str:
+    r"""JSON text safe inside <script type="application/json"> in a Markdown page: `<`, `>` and `&`
+    as \u escapes, so data holding `</script>` or `<!--` cannot end the element or open a comment,
+    and Markdown finds no tag or entity in it; one line, so no blank line ends the HTML block."""
+    text = json.dumps(json.loads(document), ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text

@@ -611,3 +611,26 @@ class DistrictFile(Model):
     planning: Planning | None = Field(
         None, description="The district's own stipends, rates, hours and release time per role, for pages and planning."
     )
+
+
+# --- synonyms.yml -----------------------------------------------------------
+
+# One term: a word, an acronym or a short phrase, as staff type it.
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=r"[^\W_]")]
+
+
+class SynonymGroup(Model):
+    """Terms a school uses for the same thing; typing any one finds roles that use any other."""
+
+    terms: items(2, 30, Term) = Field(
+        description="2 to 30 words, acronyms or short phrases that mean the same thing, e.g. "
+        "['English learner', 'EL', 'ELL', 'ESL']. Plurals and -ing forms are matched without listing them, "
+        "and a term may belong to one group only.",
+        examples=[["special education", "SPED", "IEP"]],
+    )
+
+
+class SynonymsFile(Model):
+    """The acronyms and synonyms the role inventory's word filter knows."""
+
+    groups: items(1, 500, SynonymGroup) = Field(description="Groups of terms that mean the same thing to a school.")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic.functional_validators import AfterValidator
 
 # Every free-text field has a length cap, so no value can make the build crawl (Markdown's inline
 # processing costs more than linear time in a field's length) or a page balloon. When they were set
@@ -615,8 +616,15 @@ class DistrictFile(Model):
 
 # --- synonyms.yml -----------------------------------------------------------
 
+
+def _has_word(term: str) -> str:
+    if not any(char.isalnum() for char in term):
+        raise ValueError(f"the term '{term}' has no letter or digit, so the filter could never match it")
+    return term
+
+
 # One term: a word, an acronym or a short phrase, as staff type it.
-Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=r"[^\W_]")]
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_has_word)]
 
 
 class SynonymGroup(Model):

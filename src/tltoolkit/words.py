@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 
 # Words the filter ignores when typed alone; they still count inside a phrase ("English as a second language").
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from in into is of on or so than that the their them then they this to "
-    "what when who with".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of", "on", "or", "so", "than"]
+    + ["that", "the", "their", "them", "then", "they", "this", "to", "what", "when", "who", "with"]
 )
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 
@@ -46,9 +46,7 @@ def stem(word: str) -> str:
         return word[:-1] if len(word) == 3 and word.endswith("s") and not word.endswith("ss") else word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+    elif word.endswith("sses") or (word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh"))):
         word = word[:-2]
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]

@@ -26,5 +26,6 @@ def filter_index(catalog: Catalog) -> FilterIndex:
     groups = [group.terms for group in catalog.synonyms.groups] if catalog.synonyms else []
     return FilterIndex(texts, groups)
 
+
 # The inventory's orders: value in the address (?sort=), label; "" is the page's own, by area.
 SORTS = {"": "Area", "title": "Title (A to Z)", "held": "When held", "filled": "Who fills it"}

@@ -177,6 +177,11 @@ class Role(Stewarded):
     summary: Text = Field(
         description="A short paragraph on what this teacher leader does and why it matters to students."
     )
+    tagline: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = Field(
+        None,
+        description="One short line on what the role is for, shown under its title in the role inventory (at most "
+        "120 characters). Leave out to show the summary's first sentence.",
+    )
     responsibilities: items(4, 10) = Field(
         description="4 to 10 duties, most important first, each starting with a verb."
     )

@@ -14,9 +14,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 def one_line(role: Role) -> str:
     """The role's one-line summary: its tagline when the data gives one, else its summary's first sentence."""
-    tagline = getattr(role, "tagline", None)
-    if tagline:
-        return str(tagline)
+    if role.tagline:
+        return role.tagline
     return _SENTENCE_END.split(" ".join(role.summary.split()), maxsplit=1)[0]
 
 

@@ -629,7 +629,7 @@ def _has_word(term: str) -> str:
 
 
 # One term: a word, an acronym or a short phrase, as staff type it.
-Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_has_word)]
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX), AfterValidator(_has_word)]
 
 
 class SynonymGroup(Model):

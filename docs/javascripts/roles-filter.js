@@ -65,13 +65,13 @@
 
   /** A row's words, as the page writes them: base-36 numbers into the vocabulary. */
   function decodeNumbers(text) {
-    return text ? text.split(" ").map((n) => parseInt(n, 36)) : [];
+    return text ? Int32Array.from(text.split(" "), (n) => parseInt(n, 36)) : new Int32Array(0);
   }
 
   /**
    * What typed text asks for, in order: `{ group }` for a term of a synonym group (the longest
    * that fits, so "English learners" is one term), `{ word, ids }` for any other word, with the
-   * vocabulary numbers of the words it matches (that start with it, or share its stem).
+   * mask of the vocabulary words it matches (that start with it, or share its stem).
    */
   function parseQuery(index, text) {
     const typed = tokens(text);
@@ -90,22 +90,26 @@
     return wanted;
   }
 
+  /** Which vocabulary words a typed word matches, as a mask (1 = matches) indexed by word number. */
   function wordIds(index, word, stemmed) {
     if (!index.cache.has(word)) {
-      const ids = new Set();
+      const mask = new Uint8Array(index.words.length);
       index.words.forEach((w, id) => {
-        if (w.startsWith(word) || index.stems[id] === stemmed) ids.add(id);
+        if (w.startsWith(word) || index.stems[id] === stemmed) mask[id] = 1;
       });
-      index.cache.set(word, ids);
+      index.cache.set(word, mask);
     }
     return index.cache.get(word);
   }
 
   /** Whether a row ({ words: numbers, groups: numbers }) has everything the query asks for. */
   function matchesQuery(row, wanted) {
-    return wanted.every((want) =>
-      "group" in want ? row.groups.includes(want.group) : row.words.some((id) => want.ids.has(id)),
-    );
+    return wanted.every((want) => ("group" in want ? row.groups.includes(want.group) : hasWord(row.words, want.ids)));
+  }
+
+  function hasWord(words, mask) {
+    for (let i = 0; i < words.length; i++) if (mask[words[i]] === 1) return true;
+    return false;
   }
 
   // --- the other filters ---------------------------------------------------------------
@@ -127,9 +131,10 @@
   // --- sorting -------------------------------------------------------------------------
 
   /** The orders the inventory offers; "" is the page's own (by area, then the data file's order). */
+  const titles = new Intl.Collator(undefined, { sensitivity: "base", numeric: true }); // one collator: fast on 5,000 rows
   const SORTS = {
     "": () => 0,
-    title: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: "base", numeric: true }),
+    title: (a, b) => titles.compare(a.title, b.title),
     held: (a, b) => a.heldRank - b.heldRank,
     filled: (a, b) => a.filledRank - b.filledRank,
   };

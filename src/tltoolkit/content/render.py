@@ -49,6 +49,8 @@ def environment() -> Environment:
     env.filters["filled_by"] = labels.FILLED_BY.__getitem__
     env.globals["who_fills"] = role_facts.who_fills
     env.filters["one_line"] = inventory.one_line  # the inventory's summary under each title
+    env.globals["filter_index"] = inventory.filter_index  # the inventory's word index (words.py)
+    env.globals["inventory_sorts"] = inventory.SORTS
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
     env.filters["plural"] = lambda count, word, many=None: f"{count} {word if count == 1 else (many or word + 's')}"
     return env

@@ -15,7 +15,6 @@ from ..catalog import Catalog
 from ..models import Role, Work
 from . import labels
 from .crossrefs import resolve_all
-from .inventory import SORTS, filter_index
 from .job_description import job_description
 from .render import Renderer
 from .stewardship import Review
@@ -62,10 +61,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     ]
     yield Page(
         "roles/index.md",
-        r.render(
-            "roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters,
-            index=filter_index(catalog), sorts=SORTS,
-        ),
+        r.render("roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters),
         "data/roles.yml",
     )
     yield Page(MATCH_URI, r.render(MATCH_URI, "match", roles=ordered, catalog=catalog), "data/roles.yml")

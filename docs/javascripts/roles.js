@@ -3,7 +3,7 @@
  * Plain script, no dependencies; it runs on every page and does nothing unless the page has
  * the explorer's elements. Both pages work without it: the whole table and list show and the
  * controls stay hidden. The state of the controls is kept in the URL query string
- * (?text=...&skill=...&held=...; not "q", which Material's search reads), so a view can be
+ * (?text=...&skill=...&held=...&sort=...; not "q", which Material's search reads), so a view can be
  * bookmarked, shared and reloaded.
  */
 (function () {
@@ -58,7 +58,7 @@
   function clearForm(form) {
     for (const el of form.elements) {
       if (el.type === "checkbox") el.checked = false;
-      else if (el.name) el.value = "";
+      else if (el.name && !("tlKeep" in el.dataset)) el.value = ""; // the sort order is not a filter
     }
   }
 
@@ -119,20 +119,33 @@
   }
 
   // --- filtering the inventory -------------------------------------------------
+  // The logic lives in roles-filter.js (TLRoles), tested in Node; this part reads and writes the page.
 
-  function initFilters(form, table) {
+  function initFilters(form, table, logic) {
     const body = table.tBodies[0];
-    const rows = Array.from(body.rows, (tr) => ({
+    const indexData = document.getElementById("tl-roles-index");
+    const index = logic.createIndex(indexData ? JSON.parse(indexData.textContent) : {});
+    const rank = (select) => Object.fromEntries(Array.from(select.options, (option, i) => [option.value, i]));
+    const heldRank = rank(form.elements.held);
+    const filledRank = rank(form.elements.filled);
+    const rows = Array.from(body.rows, (tr, i) => ({
       el: tr,
+      index: i,
+      title: tr.cells[0].querySelector("a").textContent,
       skills: tr.dataset.skills.split(" "),
       standards: tr.dataset.standards.split(" "),
       held: tr.dataset.held,
       scope: tr.dataset.scope,
       selection: tr.dataset.selection,
       filled: tr.dataset.filled,
-      text: tr.dataset.text,
+      heldRank: heldRank[tr.dataset.held],
+      filledRank: filledRank[tr.dataset.filled],
+      words: logic.decodeNumbers(tr.dataset.words),
+      groups: logic.decodeNumbers(tr.dataset.groups),
     }));
     const count = document.getElementById("tl-roles-count");
+    const applied = document.getElementById("tl-roles-applied");
+    const headers = Array.from(table.tHead.rows[0].cells);
     const fields = form.elements;
     let limit = LIMIT;
     let matching = rows;
@@ -141,6 +154,13 @@
       limit = Infinity;
       render();
       focusFirstOf(first);
+    });
+    // A printed inventory lists every matching role, not the first hundred.
+    window.addEventListener("beforeprint", () => {
+      if (matching.length > limit) {
+        limit = Infinity;
+        render();
+      }
     });
 
     function render() {
@@ -159,24 +179,36 @@
               : "Showing " + n + " of " + total + ".";
     }
 
+    /** [label, value] for each filter in use, in the form's order, for the printed line. */
+    function appliedFilters() {
+      const list = [];
+      const text = fields.text.value.trim();
+      if (text) list.push(["text", "\u2018" + text + "\u2019"]);
+      for (const box of form.querySelectorAll("input[name='skill']:checked")) {
+        list.push(["skill", box.parentElement.textContent.trim()]);
+      }
+      for (const name of ["held", "scope", "selection", "standard", "filled"]) {
+        const select = fields[name];
+        if (select && select.value) {
+          const label = form.querySelector("label[for='" + select.id + "']").textContent.trim();
+          list.push([label.toLowerCase() + ":", select.options[select.selectedIndex].textContent.trim()]);
+        }
+      }
+      return list;
+    }
+
     connect(form, () => {
-      const words = fold(fields.text.value).split(/\s+/).filter(Boolean);
-      const skills = checkedValues(form, "skill");
-      const held = fields.held.value;
-      const scope = fields.scope.value;
-      const selection = fields.selection.value;
-      const standard = fields.standard.value;
-      const filled = fields.filled ? fields.filled.value : "";
-      matching = rows.filter(
-        (row) =>
-          (!held || row.held === held) &&
-          (!scope || row.scope === scope) &&
-          (!selection || row.selection === selection) &&
-          (!standard || row.standards.includes(standard)) &&
-          (!filled || row.filled === filled) &&
-          skills.every((skill) => row.skills.includes(skill)) &&
-          words.every((word) => row.text.includes(word)),
-      );
+      const filters = {};
+      for (const name of ["held", "scope", "selection", "standard", "filled"]) filters[name] = fields[name] ? fields[name].value : "";
+      const wanted = logic.parseQuery(index, fields.text.value);
+      const sort = fields.sort ? fields.sort.value : "";
+      matching = logic.sortRows(logic.filterRows(rows, filters, checkedValues(form, "skill"), wanted), sort);
+      for (const th of headers) {
+        if ("sort" in th.dataset && th.dataset.sort === sort) th.setAttribute("aria-sort", "ascending");
+        else th.removeAttribute("aria-sort");
+      }
+      applied.textContent = logic.describeFilters(appliedFilters(), matching.length, rows.length);
+      applied.hidden = false;
       limit = LIMIT;
       render();
     });
@@ -290,7 +322,7 @@
 
   const filters = document.getElementById("tl-role-filters");
   const table = document.getElementById("tl-roles");
-  if (filters && table) initFilters(filters, table);
+  if (filters && table && window.TLRoles) initFilters(filters, table, window.TLRoles);
 
   const match = document.getElementById("tl-match");
   const results = document.getElementById("tl-match-results");

@@ -39,6 +39,7 @@ FILES: dict[str, type[BaseModel]] = {
     "reflection.yml": m.ReflectionFile,
     "bibliography.yml": m.Bibliography,
     "standards.yml": m.StandardsFile,
+    "synonyms.yml": m.SynonymsFile,
 }
 GUIDES_DIR = "guides"
 
@@ -62,6 +63,7 @@ class Catalog:
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
     credits: dict[str, m.Credited] = field(default_factory=dict)  # kind -> the sources a whole file credits
     planning: m.Planning | None = None  # the district's own pay, hours and release figures (district.yml)
+    synonyms: m.SynonymsFile | None = None  # acronyms and synonyms for the role filter (synonyms.yml)
 
     def origin(self, kind: str, item_id: str) -> str:
         """The data file an editor changes to change this role, condition or guide."""
@@ -154,6 +156,7 @@ def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
         reflection=parsed["reflection.yml"],
         bibliography=parsed["bibliography.yml"],
         standards=parsed["standards.yml"],
+        synonyms=parsed["synonyms.yml"],
         sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
         origins=_origins(docs),
         credits={name.removesuffix(".yml"): file for name, file in parsed.items() if isinstance(file, m.Credited)},

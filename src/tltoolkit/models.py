@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic.functional_validators import AfterValidator
 
 # Every free-text field has a length cap, so no value can make the build crawl (Markdown's inline
 # processing costs more than linear time in a field's length) or a page balloon. When they were set
@@ -198,6 +199,11 @@ class Role(Stewarded):
     )
     summary: Text = Field(
         description="A short paragraph on what this teacher leader does and why it matters to students."
+    )
+    tagline: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = Field(
+        None,
+        description="One short line on what the role is for, shown under its title in the role inventory (at most "
+        "120 characters). Leave out to show the summary's first sentence.",
     )
     responsibilities: items(4, 10) = Field(
         description="4 to 10 duties, most important first, each starting with a verb."
@@ -642,3 +648,33 @@ class DistrictFile(Model):
     planning: Planning | None = Field(
         None, description="The district's own stipends, rates, hours and release time per role, for pages and planning."
     )
+
+
+# --- synonyms.yml -----------------------------------------------------------
+
+
+def _has_word(term: str) -> str:
+    if not any(char.isalnum() for char in term):
+        raise ValueError(f"the term '{term}' has no letter or digit, so the filter could never match it")
+    return term
+
+
+# One term: a word, an acronym or a short phrase, as staff type it.
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX), AfterValidator(_has_word)]
+
+
+class SynonymGroup(Model):
+    """Terms a school uses for the same thing; typing any one finds roles that use any other."""
+
+    terms: items(2, 30, Term) = Field(
+        description="2 to 30 words, acronyms or short phrases that mean the same thing, e.g. "
+        "['English learner', 'EL', 'ELL', 'ESL']. Plurals and -ing forms are matched without listing them, "
+        "and a term may belong to one group only.",
+        examples=[["special education", "SPED", "IEP"]],
+    )
+
+
+class SynonymsFile(Model):
+    """The acronyms and synonyms the role inventory's word filter knows."""
+
+    groups: items(1, 500, SynonymGroup) = Field(description="Groups of terms that mean the same thing to a school.")

@@ -18,6 +18,7 @@ from .models import SECTION_IDS
 from .overlay import MergedDocument
 from .reserved import reserved
 from .validation import suggest
+from .words import stems
 from .yamlsource import Path_, YamlDocument
 
 Pairs = list[tuple[int, str]]  # (index in its list, value)
@@ -107,6 +108,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     for name, doc in docs.items():
         if name.startswith(f"{guides_dir}/"):
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
+
+    if synonyms := docs.get("synonyms.yml"):
+        yield from _synonyms(synonyms)
 
     yield from _see_also(docs, guides_dir)
     yield from check_provenance(docs, guides_dir)
@@ -280,6 +284,26 @@ def _reviewed_with_reviewer(doc: YamlDocument, base: Path_, item: dict[str, Any]
 
 
 # --- tolerant access to parsed values ----------------------------------------
+
+
+def _synonyms(doc: YamlDocument) -> Iterator[DataError]:
+    """Each term in one group only, once: compared as the word filter sees them (ELLs = ELL, coaching = coach)."""
+    first: dict[tuple[str, ...], tuple[int, int]] = {}
+    for g, group in enumerate(_list(doc, "groups")):
+        for t, term in _values(_list(group, "terms")):
+            key = stems(term) if isinstance(term, str) else ()
+            if not key:
+                continue
+            if key in first:
+                earlier = first[key]
+                where = doc.where(("groups", earlier[0], "terms", earlier[1]), ("groups", g, "terms", t))
+                same = "this group" if earlier[0] == g else "another group"
+                yield doc.error(
+                    ("groups", g, "terms", t),
+                    f"'{term}' is already in {same} (on {where}); the filter treats them as one word, so keep one",
+                )
+            else:
+                first[key] = (g, t)
 
 
 def _list(source: YamlDocument | Any, key: str) -> list[Any]:

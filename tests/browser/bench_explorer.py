@@ -22,18 +22,20 @@ import statistics
 import tempfile
 from pathlib import Path
 
+import yaml
+from harness import ROOT, build_site, launch, missing_browser, serve
 from playwright.sync_api import sync_playwright
 
-from harness import build_site, launch, missing_browser, serve
 from tltoolkit.bench.synthetic import synthetic_roles  # the one generator, shared with scripts/bench
 from tltoolkit.content import labels
-from tltoolkit.content.render import search_text
+from tltoolkit.words import FilterIndex
 
 TARGET_MS = 50.0
 
 # Each action: (what it does, JS run untimed before, JS timed). `f` is the form.
 FILTER_ACTIONS = [
     ("type a word (\"coach\")", "", "f.elements.text.value = 'coach'; fire(f.elements.text, 'input');"),
+    ("type an acronym (\"ELL\")", "", "f.elements.text.value = 'ELL'; fire(f.elements.text, 'input');"),
     ("type one more letter", "f.elements.text.value = 'coac'; fire(f.elements.text, 'input');",
      "f.elements.text.value = 'coach'; fire(f.elements.text, 'input');"),
     ("tick one skill", "", "f.querySelector('[value=data-use]').checked = true; fire(f.querySelector('[value=data-use]'), 'input');"),
@@ -42,6 +44,8 @@ FILTER_ACTIONS = [
     ("choose \"when held\"", "", "f.elements.held.value = 'partial-release'; fire(f.elements.held, 'input');"),
     ("clear all filters", "f.elements.text.value = 'team'; f.elements.held.value = 'full-release'; f.elements.scope.value = 'district'; fire(f.elements.text, 'input');",
      "f.querySelector('button[type=reset]').click();"),
+    ("sort by title", "f.elements.sort.value = ''; fire(f.elements.sort, 'input');",
+     "f.elements.sort.value = 'title'; fire(f.elements.sort, 'input');"),  # "Clear filters" keeps the order
     ("show all 2,000 (opt-in)", "tick('data-use');", "document.querySelector('#tl-roles-more button').click();"),
 ]  # fmt: skip
 MATCH_ACTIONS = [
@@ -81,14 +85,24 @@ MEASURE = """async ({formId, actions, runs}) => {
 }"""
 
 
-def inventory_rows(roles: list[dict]) -> str:
+def inventory_rows(roles: list[dict], index: FilterIndex) -> str:
+    """The rows as the inventory template writes them (words and synonym groups from `index`)."""
     return "\n".join(
-        f'<tr data-held="{r["held"]}" data-scope="{r["scope"]}" data-selection="{r["selection"]}" '
-        f'data-skills="{" ".join(r["skills"])}" data-text="{search_text(r["title"] + " " + r["summary"])}">'
-        f'<td><a href="{r["id"]}/">{html.escape(r["title"])}</a></td><td>{labels.HELD[r["held"]]}</td>'
-        f'<td>{labels.SCOPE[r["scope"]]}</td><td>{", ".join(r["skills"])}</td><td>{labels.SELECTION[r["selection"]]}</td></tr>'
+        f'<tr data-skills="{" ".join(r["skills"])}" data-held="{r["held"]}" data-scope="{r["scope"]}" '
+        f'data-selection="{r["selection"]}" data-filled="{r["filled_by"]}" data-standards="{" ".join(r["standards"])}" '
+        f'data-words="{index.words(r["id"])}" data-groups="{index.groups(r["id"])}">'
+        f'<td><a href="{r["id"]}/">{html.escape(r["title"])}</a> <span class="tl-tagline">{html.escape(r.get("tagline", ""))}</span></td>'
+        f'<td data-label="Area">{labels.CATEGORY[r["category"]]}</td><td data-label="When held">{labels.HELD[r["held"]]}</td>'
+        f'<td data-label="Scope">{labels.SCOPE[r["scope"]]}</td><td data-label="Who fills it">{labels.FILLED_BY[r["filled_by"]]}</td>'
+        f'<td data-label="Skills">{", ".join(r["skills"])}</td></tr>'
         for r in roles
     )
+
+
+def filter_index(roles: list[dict]) -> FilterIndex:
+    synonyms = yaml.safe_load((ROOT / "data" / "synonyms.yml").read_text(encoding="utf-8"))
+    texts = {r["id"]: [r["title"], r["summary"], *r["responsibilities"]] for r in roles}
+    return FilterIndex(texts, [group["terms"] for group in synonyms["groups"]])
 
 
 def match_items(roles: list[dict]) -> str:
@@ -118,7 +132,9 @@ def main() -> None:
     roles = synthetic_roles(args.roles)
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site")
-        swap(site / "roles/index.html", r'(<table id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles))
+        index = filter_index(roles)
+        swap(site / "roles/index.html", r'(<table [^>]*id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles, index))
+        swap(site / "roles/index.html", r'(<script type="application/json" id="tl-roles-index">)(.*?)(</script>)', index.script_json())
         swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results"[^>]*>)(.*?)(</ol>)',
              match_items(roles))  # fmt: skip
         with serve(site) as base, sync_playwright() as p:

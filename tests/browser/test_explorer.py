@@ -18,7 +18,9 @@ import pytest
 
 from tltoolkit import Catalog
 from tltoolkit.content import labels
+from tltoolkit.content.inventory import one_line
 from tltoolkit.models import Role
+from tltoolkit.words import STOP_WORDS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -40,6 +42,64 @@ def ids(roles: list[Role]) -> list[str]:
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", " ".join(text.split()).lower())
     return "".join(char for char in text if not unicodedata.combining(char))
+
+
+WORDS_LABEL = "Words in the title, summary or responsibilities"
+
+
+# --- what the data says a typed text should find ---------------------------------------
+# Written apart from the page's code (words.py, roles-filter.js): a typed part is either a term of
+# a synonym group in data/synonyms.yml, and then any term of its group must appear in the role's
+# text as whole words, or another word, and then a word of the text must start with it or be
+# its plural, -ing or -ed form.
+
+
+def role_text(role: Role) -> str:
+    return fold(" \n ".join([role.title, role.summary, *role.responsibilities]))
+
+
+def term_pattern(term: str) -> str:
+    parts = []
+    for word in re.findall(r"[^\W_]+", fold(term)):
+        base = re.escape(word[:-1]) + "(?:y|ies)" if word.endswith("y") else re.escape(word)
+        parts.append(base + "(?:s|es|ing|ed)?")
+    return r"\b" + r"\W+".join(parts) + r"\b"
+
+
+def word_pattern(word: str) -> str:
+    base = re.sub(r"(?<=...)(es|s|ing|ed)$", "", word)
+    return rf"\b{re.escape(word)}|\b{re.escape(base)}(?:s|es|ing|ed)?\b"
+
+
+def typed_parts(catalog: Catalog, typed: str) -> list[tuple[str, list[str]]]:
+    """("group", its terms) or ("word", [the word]) for each part of `typed`, longest terms first."""
+    words = re.findall(r"[^\W_]+", fold(typed))
+    groups = [group.terms for group in catalog.synonyms.groups] if catalog.synonyms else []
+    parts: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(words):
+        for end in range(len(words), i, -1):
+            phrase = " ".join(words[i:end])
+            group = next((g for g in groups if any(re.fullmatch(term_pattern(t), phrase) for t in g)), None)
+            if group:
+                parts.append(("group", group))
+                i = end
+                break
+        else:
+            if words[i] not in STOP_WORDS:
+                parts.append(("word", [words[i]]))
+            i += 1
+    return parts
+
+
+def typed_matches(catalog: Catalog, role: Role, typed: str) -> bool:
+    text = role_text(role)
+    return all(
+        any(re.search(term_pattern(t), text) for t in terms)
+        if kind == "group"
+        else re.search(word_pattern(terms[0]), text)
+        for kind, terms in typed_parts(catalog, typed)
+    )
 
 
 def open_inventory(page: Page, query: str = "") -> None:
@@ -126,12 +186,11 @@ def test_each_option_narrows_to_the_roles_the_data_gives_it(
     assert len(page.evaluate(VISIBLE_ROLE_IDS)) == len(catalog.roles)
 
 
-@pytest.mark.parametrize("typed", ["coach", "Family", "data team", "écoles"])
-def test_typing_keeps_roles_whose_title_or_summary_has_every_word(page: Page, catalog: Catalog, typed: str) -> None:
+@pytest.mark.parametrize("typed", ["Family", "data team", "écoles", "lead pla"])
+def test_typing_keeps_roles_whose_text_has_every_word_or_its_synonyms(page: Page, catalog: Catalog, typed: str) -> None:
     open_inventory(page)
-    page.get_by_label("Words in the title or summary").press_sequentially(typed)
-    words = fold(typed).split()
-    expected = [r.id for r in inventory_order(catalog) if all(w in fold(f"{r.title} {r.summary}") for w in words)]
+    page.get_by_label(WORDS_LABEL).press_sequentially(typed)
+    expected = [r.id for r in inventory_order(catalog) if typed_matches(catalog, r, typed)]
     assert page.evaluate(VISIBLE_ROLE_IDS) == expected
     if not expected:
         assert page.locator("#tl-roles-count").inner_text().startswith("No role matches")
@@ -153,7 +212,7 @@ def test_filters_combine_and_clear(page: Page, catalog: Catalog) -> None:
 def test_filters_are_usable_from_the_keyboard(page: Page, catalog: Catalog) -> None:
     open_inventory(page)
     assert page.locator("#tl-roles-count").get_attribute("aria-live") == "polite"
-    page.get_by_label("Words in the title or summary").focus()
+    page.get_by_label(WORDS_LABEL).focus()
     page.keyboard.press("Tab")  # to "When held"
     page.keyboard.press("Tab")  # to "Scope"
     page.keyboard.press("Tab")  # to "Selection"
@@ -196,7 +255,7 @@ def test_standards_filter_shows_the_roles_mapped_to_each_domain_and_keeps_it_in_
 
 def test_filter_state_round_trips_through_the_url(page: Page, catalog: Catalog) -> None:
     open_inventory(page)
-    page.get_by_label("Words in the title or summary").fill("coach")
+    page.get_by_label(WORDS_LABEL).fill("coach")
     page.get_by_label("Scope", exact=True).select_option(label=labels.SCOPE["school"])
     page.get_by_role("checkbox", name=catalog.skill["data-use"].name, exact=True).check()
     assert re.search(r"\?text=coach&scope=school&skill=data-use$", page.url), page.url
@@ -204,13 +263,13 @@ def test_filter_state_round_trips_through_the_url(page: Page, catalog: Catalog) 
 
     page.reload()
     page.wait_for_selector("#tl-role-filters:not([hidden])")
-    assert page.get_by_label("Words in the title or summary").input_value() == "coach"
+    assert page.get_by_label(WORDS_LABEL).input_value() == "coach"
     assert page.get_by_label("Scope", exact=True).input_value() == "school"
     assert page.get_by_role("checkbox", name=catalog.skill["data-use"].name, exact=True).is_checked()
     assert page.evaluate(VISIBLE_ROLE_IDS) == shown
     expected = [
         r.id for r in inventory_order(catalog)
-        if "coach" in fold(r.title + " " + r.summary) and r.scope == "school" and "data-use" in r.skills
+        if typed_matches(catalog, r, "coach") and r.scope == "school" and "data-use" in r.skills
     ]  # fmt: skip
     assert shown == expected
 
@@ -220,6 +279,165 @@ def test_a_bookmarked_url_opens_filtered_and_ignores_unknown_values(page: Page, 
     expected = [r.id for r in inventory_order(catalog) if r.held == "full-release" and "equity" in r.skills]
     assert page.evaluate(VISIBLE_ROLE_IDS) == expected
     assert page.get_by_label("Scope", exact=True).input_value() == ""
+
+
+# --- the word filter: what principals type ----------------------------------------------
+
+TYPED = ["ELL", "ESL", "EL", "English learner", "SPED", "special education", "instructional coaching", "coaches",
+         "PLC", "ILT", "MTSS", "well"]  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_typed_words_acronyms_and_synonyms_find_exactly_the_roles_the_data_says(
+    page: Page, catalog: Catalog, typed: str
+) -> None:
+    expected = [r.id for r in inventory_order(catalog) if typed_matches(catalog, r, typed)]
+    assert expected, f"the data has roles for {typed!r}"
+    open_inventory(page)
+    page.get_by_label(WORDS_LABEL).press_sequentially(typed)
+    assert page.evaluate(VISIBLE_ROLE_IDS) == expected
+    assert page.locator("#tl-roles-count").inner_text() == f"Showing {len(expected)} of {len(catalog.roles)} roles."
+    assert page.url.endswith("?text=" + typed.replace(" ", "+"))
+
+
+def test_an_acronym_is_not_found_inside_other_words(page: Page, catalog: Catalog) -> None:
+    # The old filter matched letters anywhere: "ELL" showed every role with "well" in it.
+    inside_words = {r.id for r in catalog.roles if "ell" in fold(r.title + " " + r.summary)}
+    english_learners = [r.id for r in inventory_order(catalog) if typed_matches(catalog, r, "ELL")]
+    assert inside_words - set(english_learners), "the data has roles with 'ell' only inside other words"
+    open_inventory(page, "?text=ELL")
+    assert page.evaluate(VISIBLE_ROLE_IDS) == english_learners
+    assert "english-learner-specialist" in english_learners
+
+
+def test_the_filter_reads_responsibilities_too(page: Page, catalog: Catalog) -> None:
+    # A word found only in a role's responsibilities, not its title or summary, still finds it.
+    role, word = next(
+        (r, w)
+        for r in inventory_order(catalog)
+        for w in re.findall(r"[a-z]{9,}", role_text(r))
+        if w not in fold(r.title + " " + r.summary) and sum(w in role_text(o) for o in catalog.roles) == 1
+    )
+    open_inventory(page, "?text=" + word)
+    assert page.evaluate(VISIBLE_ROLE_IDS) == [
+        r.id for r in inventory_order(catalog) if typed_matches(catalog, r, word)
+    ]
+    assert role.id in page.evaluate(VISIBLE_ROLE_IDS)
+
+
+# --- the inventory's structure: area, summary, order -------------------------------------
+
+ROW_FACTS = """() => Array.from(document.querySelectorAll('#tl-roles tbody tr')).map((tr) => ({
+  title: tr.cells[0].querySelector('a').textContent, tagline: tr.querySelector('.tl-tagline').textContent,
+  area: tr.cells[1].textContent, held: tr.cells[2].textContent, filled: tr.cells[4].textContent}))"""
+
+
+def test_each_row_shows_its_area_and_a_one_line_summary(page: Page, catalog: Catalog) -> None:
+    open_inventory(page)
+    headers = page.locator("#tl-roles thead th").all_inner_texts()
+    assert headers == ["Role", "Area", "When held", "Scope", "Who fills it", "Skills"]
+    expected = [
+        {"title": r.title, "tagline": one_line(r), "area": labels.CATEGORY[r.category], "held": labels.HELD[r.held],
+         "filled": labels.FILLED_BY[r.filled_by]}
+        for r in inventory_order(catalog)
+    ]  # fmt: skip
+    assert page.evaluate(ROW_FACTS) == expected
+    for row in expected:
+        assert len(row["tagline"]) <= 120 and row["tagline"].endswith(".")  # one line, not a paragraph
+
+
+SORTS = {
+    "Title (A to Z)": ("title", lambda r: r.title.casefold()),
+    "When held": ("held", lambda r: list(labels.HELD).index(r.held)),
+    "Who fills it": ("filled", lambda r: list(labels.FILLED_BY).index(r.filled_by)),
+}
+
+
+@pytest.mark.parametrize("label", SORTS)
+def test_sorting_orders_the_rows_and_is_kept_in_the_address(page: Page, catalog: Catalog, label: str) -> None:
+    value, key = SORTS[label]
+    expected = ids(sorted(inventory_order(catalog), key=key))  # stable: the inventory's order among equals
+    assert expected != ids(inventory_order(catalog))
+    open_inventory(page)
+    assert page.locator("#tl-roles th[aria-sort]").all_inner_texts() == ["Area"]
+    page.get_by_label("Sort by").select_option(label=label)
+    assert page.evaluate(VISIBLE_ROLE_IDS) == expected
+    assert page.url.endswith(f"/roles/?sort={value}")
+    sorted_by = {"title": "Role", "held": "When held", "filled": "Who fills it"}[value]
+    assert page.locator("#tl-roles th[aria-sort='ascending']").all_inner_texts() == [sorted_by]
+
+    page.reload()
+    page.wait_for_selector("#tl-role-filters:not([hidden])")
+    assert page.get_by_label("Sort by").input_value() == value
+    assert page.evaluate(VISIBLE_ROLE_IDS) == expected
+
+    # Filters keep the order; clearing them keeps it too.
+    page.get_by_label("Scope", exact=True).select_option(label=labels.SCOPE["school"])
+    assert page.evaluate(VISIBLE_ROLE_IDS) == [i for i in expected if catalog.role[i].scope == "school"]
+    page.get_by_role("button", name="Clear filters").click()
+    assert page.evaluate(VISIBLE_ROLE_IDS) == expected
+    assert page.url.endswith(f"/roles/?sort={value}")
+
+
+def test_without_javascript_rows_show_area_and_summary(browser, base_url: str, catalog: Catalog) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("roles/")
+    assert page.evaluate(ROW_FACTS)[0]["tagline"] == one_line(inventory_order(catalog)[0])
+    assert page.locator("#tl-roles tbody tr td:nth-child(2)").all_inner_texts() == [
+        labels.CATEGORY[r.category] for r in inventory_order(catalog)
+    ]
+    context.close()
+
+
+# --- phones and printing ------------------------------------------------------------------
+
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.mark.parametrize(
+    "path", ["roles/", "roles/?text=coach&sort=title", "roles/match/", "roles/match/?skill=data-use&skill=equity"]
+)
+def test_nothing_scrolls_sideways_on_a_phone(browser, base_url: str, path: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector("form:not([hidden])")
+    assert page.evaluate(NO_SIDEWAYS_SCROLL), page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    if path.startswith("roles/?") or path == "roles/":
+        # Each role is a card: its facts stacked under the title, every one inside the screen.
+        first = page.locator("#tl-roles tbody tr").first
+        box = first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        skills = first.locator("td").last.bounding_box()
+        assert skills and skills["x"] + skills["width"] <= 390 and skills["y"] > box["y"] + 40
+    context.close()
+
+
+def test_printing_the_inventory_says_which_filters_are_applied_and_hides_the_controls(
+    page: Page, catalog: Catalog
+) -> None:
+    open_inventory(page, "?text=coach&skill=data-use&held=partial-release")
+    expected = [
+        r for r in catalog.roles
+        if typed_matches(catalog, r, "coach") and "data-use" in r.skills and r.held == "partial-release"
+    ]  # fmt: skip
+    page.emulate_media(media="print")
+    assert not page.locator("#tl-role-filters").is_visible()
+    assert not page.get_by_label("Sort by").is_visible()
+    line = page.locator("#tl-roles-applied")
+    assert line.is_visible()
+    assert line.inner_text() == (
+        f"Filtered: text \u2018coach\u2019, skill {catalog.skill['data-use'].name}, when held: "
+        f"{labels.HELD['partial-release']} \u2014 {len(expected)} of {len(catalog.roles)} roles."
+    )
+    assert len(page.evaluate(VISIBLE_ROLE_IDS)) == len(expected)
+    page.emulate_media(media="screen")
+    assert not line.is_visible()  # on screen the controls say it already
+
+    open_inventory(page)
+    page.emulate_media(media="print")
+    assert page.locator("#tl-roles-applied").inner_text() == f"All {len(catalog.roles)} roles."
 
 
 # --- matching roles to skills -------------------------------------------------------

@@ -17,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from tltoolkit import Catalog, DataErrors
-from tltoolkit.content import branding
-from tltoolkit.content.downloads import build_downloads
-from tltoolkit.content.site import build_pages
+from tltoolkit.web import branding
+from tltoolkit.web.downloads import build_downloads
+from tltoolkit.web.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.district import District, load_toolkit
+from tltoolkit.source.district import District, load_toolkit
 from tltoolkit.documents import Report, Settings, background, build_documents, document_paths
 from tltoolkit.documents.fetcher import RefusedURL
 from tltoolkit.reproducible import ENV, EpochError, build_date, content_dates, iso_date

@@ -1,7 +1,7 @@
 """A copy of the small data set with an attack in every free-text field.
 
 The fields are found by walking the pydantic models, not listed by hand: a field added to
-`tltoolkit.models` later is covered without touching this file. Identifiers (slugs) and
+`tltoolkit.source.models` later is covered without touching this file. Identifiers (slugs) and
 codes (Literal choices) keep their valid values so the data still loads; every other
 string, optional ones included, becomes `payload(tag)`, where `tag` names the field
 (`roles.yml roles[0].title`) so a failing check says which field leaked.
@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from tltoolkit import models
-from tltoolkit.catalog import FILES, GUIDES_DIR
+from tltoolkit.source import models
+from tltoolkit.source.catalog import FILES, GUIDES_DIR
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

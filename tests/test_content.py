@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.content.downloads import build_downloads
+from tltoolkit.web.downloads import build_downloads
 from tltoolkit.content.job_description import job_description
-from tltoolkit.content.render import plain
-from tltoolkit.content.site import build_pages
+from tltoolkit.web.render import plain
+from tltoolkit.web.site import build_pages
 from tltoolkit.documents import document_paths
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.content.branding import footer_html, site_css
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import contrast, load_toolkit
+from tltoolkit.web.branding import footer_html, site_css
+from tltoolkit.web.site import build_pages
+from tltoolkit.source.district import contrast, load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
@@ -375,7 +375,7 @@ def test_names_for_the_theme_read_as_typed_whether_or_not_it_escapes_them() -> N
     """Material prints the site name raw in the title and header and through `| e` in the logo's title."""
     import jinja2
 
-    from tltoolkit.content.branding import html_text
+    from tltoolkit.web.branding import html_text
 
     typed = """Springfield "Eagles" & Co's &amp; <script>x</script>"""
     env = jinja2.Environment(autoescape=False)  # as MkDocs sets up Material's templates

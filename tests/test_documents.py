@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import load_catalog
-from tltoolkit.content.site import build_pages
+from tltoolkit.web.site import build_pages
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.content.site import build_pages
+from tltoolkit.web.site import build_pages
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

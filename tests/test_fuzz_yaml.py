@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.catalog import FILES
-from tltoolkit.models import Guide
-from tltoolkit.validation import validate
-from tltoolkit.yamlsource import MAX_BYTES, read_yaml
+from tltoolkit.source.catalog import FILES
+from tltoolkit.source.models import Guide
+from tltoolkit.source.validation import validate
+from tltoolkit.source.yamlsource import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"

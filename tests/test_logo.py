@@ -15,12 +15,12 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors
-from tltoolkit.district import load_toolkit
+from tltoolkit.source.district import load_toolkit
 from tltoolkit.documents import Settings, build_documents, plan
 from tltoolkit.documents import build as build_mod
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher, logo_url
-from tltoolkit.logo import MAX_BYTES, Logo, read_logo
+from tltoolkit.source.logo import MAX_BYTES, Logo, read_logo
 
 CASES = Path(__file__).parent / "cases" / "logos"
 EXPECTED: dict[str, str] = yaml.safe_load((CASES / "expected.yml").read_text())
@@ -211,7 +211,7 @@ def test_an_image_weasyprint_cannot_draw_fails_instead_of_vanishing(tmp_path: Pa
 
 
 def test_the_settings_field_states_the_limits() -> None:
-    from tltoolkit.models import DistrictFile
+    from tltoolkit.source.models import DistrictFile
 
     description = DistrictFile.model_fields["logo"].description
     assert f"at most {MAX_BYTES // 1024} KB" in description and "4096 x 4096 pixels" in description

@@ -21,11 +21,11 @@ import yaml
 
 from projects import ROOT, project_copy
 from tltoolkit.cli import main
-from tltoolkit.district import load_district, load_toolkit
+from tltoolkit.source.district import load_district, load_toolkit
 from tltoolkit.district_folder import (
     EXAMPLES, FolderError, Located, _read_config, check_config, district_settings, locate, new_district,
 )  # fmt: skip
-from tltoolkit.models import DistrictFile
+from tltoolkit.source.models import DistrictFile
 
 NAME = "Oakvale School District"
 

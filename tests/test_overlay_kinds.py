@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
+from tltoolkit.web.site import build_pages
+from tltoolkit.source.district import load_toolkit
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MARK = "LAKEVIEW-MARK"

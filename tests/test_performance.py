@@ -16,7 +16,7 @@ import pytest
 
 from tltoolkit import load_catalog
 from tltoolkit.bench.synthetic import synthetic_project, synthetic_roles, write_inventory
-from tltoolkit.content.site import RELATED_ROLES, build_pages
+from tltoolkit.web.site import RELATED_ROLES, build_pages
 from tltoolkit.documents import Settings, build_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +122,7 @@ def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path
 
 
 def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
-    from tltoolkit import yamlsource
+    from tltoolkit.source import yamlsource
 
     fast = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
     monkeypatch.setattr(yamlsource, "_compose_fast", lambda text: yamlsource._SLOW)
@@ -131,8 +131,8 @@ def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
 
 
 def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
-    from tltoolkit import yamlsource
-    from tltoolkit.errors import DataErrors
+    from tltoolkit.source import yamlsource
+    from tltoolkit.source.errors import DataErrors
 
     path = tmp_path / "deep.yml"
     path.write_text("a: " + "[" * 200_000 + "]" * 200_000)  # crashes libyaml's recursive composer

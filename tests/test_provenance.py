@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.catalog import Catalog
-from tltoolkit.content.site import build_pages
+from tltoolkit.source.catalog import Catalog
+from tltoolkit.web.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.district import load_toolkit
+from tltoolkit.source.district import load_toolkit
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx

@@ -1,6 +1,6 @@
 """Ids that would take the path or anchor of something the toolkit writes itself are refused.
 
-The reserved names are read off the outputs (`tltoolkit.reserved`); these tests give each kind
+The reserved names are read off the outputs (`tltoolkit.source.reserved`); these tests give each kind
 each of its reserved names in the minimal data set and expect one error at that id.
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit import models as m
-from tltoolkit.district import load_toolkit
-from tltoolkit.references import ID_LISTS
-from tltoolkit.reserved import reserved
+from tltoolkit.source import models as m
+from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.references import ID_LISTS
+from tltoolkit.source.reserved import reserved
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 LISTS = {model: (file, what, key) for model, file, what, key in ID_LISTS}

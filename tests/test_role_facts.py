@@ -18,11 +18,11 @@ import yaml
 
 from tltoolkit import Catalog, DataErrors
 from tltoolkit.content import role_facts
-from tltoolkit.content.downloads import roles_csv, roles_json
+from tltoolkit.web.downloads import roles_csv, roles_json
 from tltoolkit.content.job_description import job_description
-from tltoolkit.content.render import plain
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
+from tltoolkit.web.render import plain
+from tltoolkit.web.site import build_pages
+from tltoolkit.source.district import load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

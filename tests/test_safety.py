@@ -32,8 +32,8 @@ from tltoolkit.documents import Settings, plan
 from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL
-from tltoolkit.models import NAME_MAX
-from tltoolkit.safe_text import fold, markdown
+from tltoolkit.source.models import NAME_MAX
+from tltoolkit.source.safe_text import fold, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}

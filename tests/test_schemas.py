@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from tltoolkit import models as m
+from tltoolkit.source import models as m
 from tltoolkit.cli import main
 from tltoolkit.schemas import COMMENT, data_files, district_files, generate, sync
 

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.content.downloads import roles_csv, roles_json
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
-from tltoolkit.safe_text import markdown
+from tltoolkit.web.downloads import roles_csv, roles_json
+from tltoolkit.web.site import build_pages
+from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.safe_text import markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -19,11 +19,11 @@ import yaml
 from pydantic import BaseModel
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit import models as m
-from tltoolkit.catalog import FILES
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_district
-from tltoolkit.safe_text import fold
+from tltoolkit.source import models as m
+from tltoolkit.source.catalog import FILES
+from tltoolkit.web.site import build_pages
+from tltoolkit.source.district import load_district
+from tltoolkit.source.safe_text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "&<*_[`\\"  # characters the page escaping turns into character references

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.content.site import build_pages
+from tltoolkit.web.site import build_pages
 from tltoolkit.documents.build import Settings, plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -315,7 +315,7 @@ QUOTED_TITLES = ["Towards a theory of leadership practice"]
 
 TEMPLATES = sorted(
     [
-        *(ROOT / "src" / "tltoolkit" / "content" / "templates").glob("*.j2"),
+        *(ROOT / "src" / "tltoolkit" / "web" / "templates").glob("*.j2"),
         *(ROOT / "src" / "tltoolkit" / "documents").rglob("*.html"),
     ]
 )

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors
-from tltoolkit.district import load_toolkit
-from tltoolkit.yamlsource import read_yaml
+from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.yamlsource import read_yaml
 
 CASES = Path(__file__).parent / "cases" / "yaml_syntax"
 EXPECT = re.compile(r"^# expect (\d+):(\d+): (.+)$")

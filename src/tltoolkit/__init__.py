@@ -3,7 +3,7 @@
 The core never imports MkDocs; `hooks/toolkit.py` adapts it to MkDocs.
 """
 
-from .catalog import Catalog, load_catalog
-from .errors import DataError, DataErrors
+from .source.catalog import Catalog, load_catalog
+from .source.errors import DataError, DataErrors
 
 __all__ = ["Catalog", "DataError", "DataErrors", "load_catalog"]

@@ -11,9 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from .district import load_toolkit
+from .source.district import load_toolkit
 from .district_folder import FolderError, check_config, locate
-from .errors import DataErrors
+from .source.errors import DataErrors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(v) for v in catalog.moves.values())} principal moves, {len(catalog.conditions)} conditions, "
         f"{len(catalog.guides)} guides, {len(catalog.bibliography.entries)} works in the bibliography"
     )
-    from .catalog import display_root
+    from .source.catalog import display_root
     from .scaffold import placeholders
 
     left = placeholders(data_dir)

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from . import models as m
+from .source import models as m
 from .schemas import COMMENT, DISTRICT_SCHEMA, SCHEMA_DIR
 
 CONFIG, SETTINGS, OVERLAY = "mkdocs.yml", "district.yml", "data"
@@ -300,8 +300,8 @@ def new_district(
     primary: str | None = None,
 ) -> NewDistrict:  # fmt: skip
     """Create the district folder; validate it with the toolkit's data; remove it again if it does not validate."""
-    from .district import load_toolkit
-    from .errors import DataErrors
+    from .source.district import load_toolkit
+    from .source.errors import DataErrors
 
     project = Path(project).resolve()
     if not _is_toolkit(project):

@@ -27,12 +27,12 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import models as m
-from .catalog import GUIDES_DIR, Catalog, display_name, load_catalog
-from .errors import DataError, DataErrors
-from .references import RESERVED_ROLE_IDS
+from .source import models as m
+from .source.catalog import GUIDES_DIR, Catalog, display_name, load_catalog
+from .source.errors import DataError, DataErrors
+from .source.references import RESERVED_ROLE_IDS
 from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, SUFFIX, comment_line
-from .yamlsource import Path_, read_yaml
+from .source.yamlsource import Path_, read_yaml
 
 PLACEHOLDER = "TODO"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -277,7 +277,7 @@ def _where(data_dir: Path, district: Path | None) -> _Where:
         load: Callable[[], Catalog] = lambda: load_catalog(data_dir)  # noqa: E731
         check = "scripts/validate"
     else:
-        from .district import load_toolkit
+        from .source.district import load_toolkit
 
         load = lambda: load_toolkit(data_dir, district)[0]  # noqa: E731
         check = f"scripts/validate --district {district}"
@@ -287,7 +287,7 @@ def _where(data_dir: Path, district: Path | None) -> _Where:
         raise ScaffoldError(f"the data has {len(exc.errors)} problem(s) to fix first: run {check}") from None
     if district is None:
         return _Where(data_dir, load, catalog)
-    from .district import load_district
+    from .source.district import load_district
 
     overlay = load_district(district)[0].overlay
     if overlay is None:
@@ -364,7 +364,7 @@ def _write_and_check(
 
 
 def _new_outputs(before: Catalog, after: Catalog) -> tuple[list[str], list[str]]:
-    from .content.site import build_pages
+    from .web.site import build_pages
     from .documents import document_paths
 
     old = {page.uri for page in build_pages(before)}

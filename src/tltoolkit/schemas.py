@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import models as m
-from .catalog import FILES, GUIDES_DIR
+from .source import models as m
+from .source.catalog import FILES, GUIDES_DIR
 
 SCHEMA_DIR = "schemas"
 SUFFIX = ".schema.json"

@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright
 from harness import build_site, launch, missing_browser, serve
 from tltoolkit.bench.synthetic import synthetic_roles  # the one generator, shared with scripts/bench
 from tltoolkit.content import labels
-from tltoolkit.content.render import search_text
+from tltoolkit.web.render import search_text
 
 TARGET_MS = 50.0
 

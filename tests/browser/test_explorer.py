@@ -18,7 +18,7 @@ import pytest
 
 from tltoolkit import Catalog
 from tltoolkit.content import labels
-from tltoolkit.models import Role
+from tltoolkit.source.models import Role
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

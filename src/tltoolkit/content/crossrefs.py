@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Catalog
+from ..source.catalog import Catalog
 
 
 @dataclass(frozen=True)

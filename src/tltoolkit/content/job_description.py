@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..models import JobDescriptionTemplate, Planning, Role
+from ..source.models import JobDescriptionTemplate, Planning, Role
 from . import role_facts
 from .labels import SELECTION
 

@@ -8,7 +8,7 @@ printed only with its basis: the toolkit's own estimate from the duties a role l
 
 from __future__ import annotations
 
-from ..models import Planning, Role, RolePlanning
+from ..source.models import Planning, Role, RolePlanning
 from .labels import FILLED_BY_CLAUSE, PAY, PAY_DECIDE
 
 ESTIMATE = "estimate from the duties in this description; set your own"

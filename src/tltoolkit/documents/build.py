@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..catalog import Catalog
-from ..district import Brand, District
-from ..logo import Logo
+from ..source.catalog import Catalog
+from ..source.district import Brand, District
+from ..source.logo import Logo
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description

@@ -14,9 +14,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..catalog import Catalog
-from ..models import Planning, Role
-from . import labels, role_facts
+from ..source.catalog import Catalog
+from ..source.models import Planning, Role
+from ..content import labels, role_facts
 
 LIST_SEPARATOR = "; "
 # A spreadsheet treats a cell starting with one of these as a formula.

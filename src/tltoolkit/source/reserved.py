@@ -71,8 +71,8 @@ def reserved() -> dict[type[BaseModel], dict[str, str]]:
 def _outputs() -> tuple[dict[str, str], list[str]]:
     """The probe's pages (uri -> Markdown) and every path the site writes for it."""
     from .catalog import Catalog
-    from .content.downloads import build_downloads
-    from .content.site import build_pages
+    from ..web.downloads import build_downloads
+    from ..web.site import build_pages
 
     hints = typing.get_type_hints(Catalog)
     values = {}
@@ -86,7 +86,7 @@ def _outputs() -> tuple[dict[str, str], list[str]]:
     pages = {page.uri: page.markdown for page in build_pages(catalog)}
     paths = [*pages, *(download.uri for download in build_downloads(catalog))]
     try:
-        from .documents.build import document_paths
+        from ..documents.build import document_paths
     except (ImportError, OSError):  # WeasyPrint's system libraries missing: no documents are built either
         return pages, paths
     return pages, [*paths, *(f"downloads/{path}" for path in document_paths(catalog))]

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from ..catalog import Catalog
-from ..models import Role, Work
-from . import labels
-from .crossrefs import resolve_all
-from .job_description import job_description
+from ..source.catalog import Catalog
+from ..source.models import Role, Work
+from ..content import labels
+from ..content.crossrefs import resolve_all
+from ..content.job_description import job_description
 from .render import Renderer
-from .stewardship import Review
-from .texts import GUIDES_BEFORE, GUIDES_INTRO
+from ..content.stewardship import Review
+from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from ..district import SLATE, UI_CONTRAST, WHITE, Brand, District, readable
+from ..source.district import SLATE, UI_CONTRAST, WHITE, Brand, District, readable
 
 STYLESHEET = "stylesheets/district.css"  # generated; linked through extra_css
 LOGO = "assets/district-logo"  # + the logo's suffix

@@ -7,8 +7,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import safe_text
-from . import labels, role_facts
+from ..source import safe_text
+from ..content import labels, role_facts
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.safe_text`, which states the policy. `plain` is the Markdown one.
@@ -27,7 +27,7 @@ def relative_url(from_uri: str, to_uri: str) -> str:
 
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("tltoolkit", "content/templates"),
+        loader=PackageLoader("tltoolkit", "web/templates"),
         undefined=StrictUndefined,  # a typo in a template fails the build, not the page
         auto_reload=False,  # one environment per build: templates cannot change within it
         trim_blocks=True,

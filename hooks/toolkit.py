@@ -21,7 +21,8 @@ from tltoolkit.web import branding
 from tltoolkit.web.downloads import build_downloads
 from tltoolkit.web.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.source.district import District, load_toolkit
+from tltoolkit.source.district import District
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.documents import Report, Settings, background, build_documents, document_paths
 from tltoolkit.documents.fetcher import RefusedURL
 from tltoolkit.reproducible import ENV, EpochError, build_date, content_dates, iso_date

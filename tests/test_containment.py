@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 

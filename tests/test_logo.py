@@ -15,7 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.documents import Settings, build_documents, plan
 from tltoolkit.documents import build as build_mod
 from tltoolkit.documents import pdf as pdf_mod

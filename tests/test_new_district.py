@@ -21,7 +21,8 @@ import yaml
 
 from projects import ROOT, project_copy
 from tltoolkit.cli import main
-from tltoolkit.source.district import load_district, load_toolkit
+from tltoolkit.source.district import load_district
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.district_folder import (
     EXAMPLES, FolderError, Located, _read_config, check_config, district_settings, locate, new_district,
 )  # fmt: skip

@@ -17,7 +17,7 @@ import yaml
 
 from tltoolkit import DataErrors
 from tltoolkit.web.site import build_pages
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MARK = "LAKEVIEW-MARK"

@@ -15,7 +15,7 @@ from tltoolkit import DataErrors, load_catalog
 from tltoolkit.source.catalog import Catalog
 from tltoolkit.web.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx

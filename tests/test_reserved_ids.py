@@ -14,7 +14,7 @@ import pytest
 
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.source import models as m
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.source.references import ID_LISTS
 from tltoolkit.source.reserved import reserved
 

@@ -13,7 +13,7 @@ from pydantic import Field, StringConstraints, create_model
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
 from tltoolkit.source.models import Model, Text, items
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_guide, new_role, placeholders
 
 

@@ -15,7 +15,7 @@ import yaml
 from tltoolkit import Catalog, DataErrors, load_catalog
 from tltoolkit.web.downloads import roles_csv, roles_json
 from tltoolkit.web.site import build_pages
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.source.safe_text import markdown
 
 ROOT = Path(__file__).resolve().parents[1]

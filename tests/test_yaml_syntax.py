@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors
-from tltoolkit.source.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.source.yamlsource import read_yaml
 
 CASES = Path(__file__).parent / "cases" / "yaml_syntax"

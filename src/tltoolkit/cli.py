@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .source.district import load_toolkit
+from .source.load import load_toolkit
 from .district_folder import FolderError, check_config, locate
 from .source.errors import DataErrors
 

@@ -300,7 +300,7 @@ def new_district(
     primary: str | None = None,
 ) -> NewDistrict:  # fmt: skip
     """Create the district folder; validate it with the toolkit's data; remove it again if it does not validate."""
-    from .source.district import load_toolkit
+    from .source.load import load_toolkit
     from .source.errors import DataErrors
 
     project = Path(project).resolve()

@@ -277,7 +277,7 @@ def _where(data_dir: Path, district: Path | None) -> _Where:
         load: Callable[[], Catalog] = lambda: load_catalog(data_dir)  # noqa: E731
         check = "scripts/validate"
     else:
-        from .source.district import load_toolkit
+        from .source.load import load_toolkit
 
         load = lambda: load_toolkit(data_dir, district)[0]  # noqa: E731
         check = f"scripts/validate --district {district}"

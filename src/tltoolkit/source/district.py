@@ -1,8 +1,6 @@
 """A district's settings file (district.yml): name, logo, colours, contact, licence, paper, own data.
 
-`load_toolkit(data_dir, district_file)` is what the site build and `tltoolkit validate` call:
-it reads the settings and the data (with the district's overlay laid over the toolkit's) and
-reports every problem in both at once, each at its file and line.
+`load.py` reads it together with the data (`load_toolkit`).
 """
 
 from __future__ import annotations
@@ -15,13 +13,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import models as m
-from .catalog import Catalog, display_name, display_root, load_catalog
+from .catalog import display_name, display_root
 from .errors import DataError, DataErrors
 from .logo import Logo, LogoError, read_logo
-from .overlay import Overlay
 from .validation import validate
 from .yamlsource import YamlDocument, read_yaml
-from .planning import with_planning
 
 TOOLKIT = "Teacher Leadership Toolkit"
 BOTH_SPELLINGS = "give the colours once, as 'colours' or as 'colors', not both (they are the same setting)"
@@ -114,59 +110,15 @@ class District:
         return self.folder / self.settings.overlay if self.settings.overlay else None
 
 
-def load_toolkit(data_dir: Path, district_file: Path | None = None) -> tuple[Catalog, District | None]:
-    """The catalog (with the district's overlay, if any) and the district; every problem raised at once."""
-    errors: list[DataError] = []
-    district: District | None = None
-    overlay: Overlay | None = None
-    if district_file is not None:
-        shared = display_root(Path(data_dir), Path(district_file).parent)
-        try:
-            district, document, problems = _read_district(district_file, display_name(Path(district_file), shared))
-        except DataErrors as exc:  # district.yml unreadable: the data (and the overlay, if found) still checked
-            errors.extend(exc.errors)
-            if (folder := _overlay_named_in(Path(district_file))) is not None:
-                overlay = Overlay(folder, home=Path(district_file).resolve().parent)
-        else:
-            errors.extend(problems)
-            if district.overlay is not None:  # even when other settings are wrong, so its problems show too
-                overlay = Overlay(district.overlay, district.settings.remove, document, district.folder)
-    try:
-        catalog = load_catalog(data_dir, overlay)
-        catalog = with_planning(catalog, district, errors)  # the district's pay and hours, checked by role
-    except DataErrors as exc:
-        errors.extend(exc.errors)
-    if errors:
-        raise DataErrors(errors)
-    return catalog, district
-
-
-_OVERLAY_LINE = re.compile(r"""^overlay:[ ]+(["']?)([^"'#\r\n]+?)\1[ ]*(?:#.*)?$""", re.MULTILINE)
-
-
-def _overlay_named_in(path: Path) -> Path | None:
-    """The overlay folder a district.yml that does not parse names on a line of its own, so the
-    overlay's problems are listed with the syntax error instead of after it is fixed."""
-    try:
-        found = _OVERLAY_LINE.search(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    if found is None:
-        return None
-    base = path.resolve().parent
-    folder = (base / found.group(2)).resolve()
-    return folder if folder.is_relative_to(base) and folder.is_dir() else None
-
-
 def load_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument]:
     """Read and check district.yml: fields, colour contrast, the logo file; every problem raised at once."""
-    district, document, errors = _read_district(path, display)
+    district, document, errors = read_district(path, display)
     if errors:
         raise DataErrors(errors)
     return district, document
 
 
-def _read_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument, list[DataError]]:
+def read_district(path: Path, display: str | None = None) -> tuple[District, YamlDocument, list[DataError]]:
     """The district (its settings as far as they are valid), the file, and every problem in it.
 
     Raises DataErrors only when the file cannot be read at all. A wrong field does not stop the

@@ -21,26 +21,16 @@ from pydantic import BaseModel
 
 from . import models as m
 from .errors import DataError, DataErrors
+from .kinds import BY_NAME, KINDS, Merge, kind_of
 from .overlay import MergedDocument, Overlay, merge_guides
 from .overlay import merge as merge_file
 from .references import check_references
 from .validation import validate
-from .yamlsource import YamlDocument, read_yaml
+from .yamlsource import Path_, YamlDocument, read_yaml
 
-# Each data file and the model that describes it; guides live one per file in guides/.
-FILES: dict[str, type[BaseModel]] = {
-    "skills.yml": m.SkillsFile,
-    "roles.yml": m.RolesFile,
-    "principal_moves.yml": m.MovesFile,
-    "conditions.yml": m.ConditionsFile,
-    "job_description.yml": m.JobDescriptionTemplate,
-    "focus_area.yml": m.FocusArea,
-    "competencies.yml": m.CompetencyFramework,
-    "reflection.yml": m.ReflectionFile,
-    "bibliography.yml": m.Bibliography,
-    "standards.yml": m.StandardsFile,
-}
-GUIDES_DIR = "guides"
+# Each data file and the model that describes it (from the table of kinds); guides live one per file in guides/.
+FILES: dict[str, type[BaseModel]] = {kind.file: kind.model for kind in KINDS if not kind.one_per_file}
+GUIDES_DIR = BY_NAME["guides"].file
 
 
 @dataclass(frozen=True)
@@ -58,14 +48,18 @@ class Catalog:
     reflection: m.ReflectionFile
     bibliography: m.Bibliography
     standards: m.StandardsFile
-    sources: dict[str, str] = field(default_factory=dict)  # kind -> data file it came from
-    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file, for overlaid data
+    files: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> its data files (toolkit's, district's)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> the file the item came from
     credits: dict[str, m.Credited] = field(default_factory=dict)  # kind -> the sources a whole file credits
     planning: m.Planning | None = None  # the district's own pay, hours and release figures (district.yml)
 
     def origin(self, kind: str, item_id: str) -> str:
-        """The data file an editor changes to change this role, condition or guide."""
-        return self.origins.get((kind, item_id), self.sources.get(kind, f"data/{kind}.yml"))
+        """The data file an editor changes to change this item (a role, a skill's moves, a guide...)."""
+        return self.origins.get((kind, item_id)) or self.sources(kind)[-1]
+
+    def sources(self, kind: str) -> tuple[str, ...]:
+        """Every data file this kind was read from: the toolkit's, then the district's overlay file."""
+        return self.files.get(kind) or (BY_NAME[kind].source,)
 
     @cached_property
     def skill(self) -> dict[str, m.Skill]:
@@ -154,14 +148,14 @@ def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
         reflection=parsed["reflection.yml"],
         bibliography=parsed["bibliography.yml"],
         standards=parsed["standards.yml"],
-        sources={name.removesuffix(".yml"): f"data/{name}" for name in FILES},
+        files=_files(docs, base),
         origins=_origins(docs),
         credits={name.removesuffix(".yml"): file for name, file in parsed.items() if isinstance(file, m.Credited)},
     )
 
 
 def _model(name: str) -> type[BaseModel]:
-    return m.Guide if name.startswith(f"{GUIDES_DIR}/") else FILES[name]
+    return kind_of(name).model
 
 
 def _read_folder(folder: Path, root: Path, errors: list[DataError], required: bool) -> dict[str, YamlDocument]:
@@ -328,32 +322,59 @@ def _overlaid(
         overlay,
     )
     errors.extend(problems)
-    unmerged_removals = [("roles", "roles.yml"), ("conditions", "conditions.yml"), ("moves", "principal_moves.yml")]
-    for key, name in unmerged_removals:  # removals with no overlay file of that kind still apply
-        if getattr(overlay.remove, key) and name in base and name not in over:
+    for kind in KINDS:  # removals with no overlay file of that kind still apply
+        name = kind.file
+        if kind.remove and not kind.one_per_file and getattr(overlay.remove, kind.remove) and name in base and name not in over:
             merged[name], problems = merge_file(name, base[name], _empty(name, base[name]), overlay)
             errors.extend(problems)
     return {**merged, **guides}
 
 
 def _empty(name: str, like: YamlDocument) -> YamlDocument:
-    key = "principal_moves" if name == "principal_moves.yml" else name.removesuffix(".yml")
-    return YamlDocument(like.file, {key: []}, {})
+    return YamlDocument(like.file, {kind_of(name).key: []}, {})
 
 
 def _origins(docs: dict[str, YamlDocument]) -> dict[tuple[str, str], str]:
-    """(kind, id) -> the file an item came from, for roles, conditions and guides."""
+    """(kind, id) -> the file an item came from: items merged by id, principal moves by skill, guides by file."""
     found: dict[tuple[str, str], str] = {}
-    for name, kind in (("roles.yml", "roles"), ("conditions.yml", "conditions")):
-        doc = docs.get(name)
-        for index, item in enumerate(doc.data.get(kind, []) if doc and isinstance(doc.data, dict) else []):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                source = doc.origin((kind, index))[0] if isinstance(doc, MergedDocument) else doc
-                found[(kind, item["id"])] = source.file
-    for name, doc in docs.items():
-        if name.startswith(f"{GUIDES_DIR}/"):
-            found[("guides", Path(name).stem)] = doc.file
+    for kind in KINDS:
+        if kind.one_per_file:
+            for name, doc in docs.items():
+                if name.startswith(f"{kind.file}/"):
+                    found[(kind.name, Path(name).stem)] = doc.file
+            continue
+        doc = docs.get(kind.file)
+        if kind.key is None or doc is None or not isinstance(doc.data, dict):
+            continue
+        at = "skill" if kind.merge is Merge.BY_SKILL else "id"  # what an entry is matched by
+        for index, item in enumerate(doc.data.get(kind.key) or []):
+            if isinstance(item, dict) and isinstance(item.get(at), str):
+                found[(kind.name, item[at])] = _origin(doc, (kind.key, index), item)
     return found
+
+
+def _origin(doc: YamlDocument, path: Path_, item: dict[str, Any]) -> str:
+    """The file an item came from; for principal moves matched by skill, the district's file if any move is its."""
+    if not isinstance(doc, MergedDocument):
+        return doc.file
+    source = doc.origin(path)[0].file
+    moves = item.get("moves") if isinstance(item.get("moves"), list) else []
+    files = [doc.origin((*path, "moves", index))[0].file for index in range(len(moves))]
+    return next((file for file in files if file != source), source)
+
+
+def _files(docs: dict[str, YamlDocument], base: dict[str, YamlDocument]) -> dict[str, tuple[str, ...]]:
+    """Kind -> the files its data was read from, the toolkit's first (a folder, for one item per file)."""
+    found: dict[str, list[str]] = {}
+    for name, doc in docs.items():
+        kind = kind_of(name)
+        parts = [part for _, part, _ in doc.parts] if isinstance(doc, MergedDocument) else [doc]
+        for part in parts:
+            shown = part.file.rsplit("/", 1)[0] + "/" if kind.one_per_file else part.file
+            if shown not in found.setdefault(kind.name, []):
+                found[kind.name].append(shown)
+    toolkit = {doc.file for doc in base.values()} | {doc.file.rsplit("/", 1)[0] + "/" for doc in base.values()}
+    return {kind: tuple(sorted(files, key=lambda file: file not in toolkit)) for kind, files in found.items()}
 
 
 def display_root(data_dir: Path, overlay_dir: Path | None) -> Path:

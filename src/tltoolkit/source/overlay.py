@@ -1,6 +1,6 @@
 """A district's own data laid over the toolkit's: items merged by id, errors kept at their own file.
 
-The rules, in full:
+The rules, in full (each kind's rule is its `merge` in `kinds.py`):
 
 - An overlay folder holds files named like the toolkit's (`roles.yml`, `guides/<id>.yml`, ...),
   each a complete, valid file of its kind.
@@ -27,12 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .kinds import Merge, kind_of
 from .models import Removals
 from .yamlsource import Path_, YamlDocument, format_path
-
-# file -> (list field, label) for files whose items merge by id.
-BY_ID = {"roles.yml": ("roles", "role"), "skills.yml": ("skills", "skill"), "conditions.yml": ("conditions", "condition")}
-MOVES = "principal_moves.yml"
 
 
 @dataclass(frozen=True)
@@ -78,11 +75,12 @@ class MergedDocument(YamlDocument):
 
 def merge(name: str, base: YamlDocument, over: YamlDocument, overlay: Overlay) -> tuple[YamlDocument, list[DataError]]:
     """The toolkit's file `name` with the district's file of the same name laid over it."""
-    if name in BY_ID:
-        key, what = BY_ID[name]
-        removed = getattr(overlay.remove, key, [])  # skills cannot be removed: roles and moves are built on them
-        return _merge_list(base, over, (key,), what, _removals(overlay, ("remove", key), removed))
-    if name == MOVES:
+    kind = kind_of(name)
+    if kind.merge is Merge.BY_ID and kind.key:
+        # skills cannot be removed: roles and moves are built on them
+        removed = getattr(overlay.remove, kind.remove) if kind.remove else []
+        return _merge_list(base, over, (kind.key,), kind.item, _removals(overlay, ("remove", kind.key), removed))
+    if kind.merge is Merge.BY_SKILL:
         return _merge_moves(base, over, overlay)
     return over, []  # any other file: the district's replaces the toolkit's
 

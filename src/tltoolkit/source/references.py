@@ -10,10 +10,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError
 from pydantic import BaseModel
 
 from . import models as m
+from .errors import DataError
+from .kinds import KINDS, Provenance
 from .models import SECTION_IDS
 from .overlay import MergedDocument
 from .reserved import reserved
@@ -40,17 +41,11 @@ class _ReservedFor(Mapping[str, str]):
 
 RESERVED_ROLE_IDS: Mapping[str, str] = _ReservedFor(m.Role)  # for scripts/new-role
 
-# Where each kind's ids are in the data: model, file, what it is called, path to its list ("*": every item).
-# The names they may not take come from the outputs (`reserved.py`); a guide's id is its file name.
+# Where each kind's ids are in the data (`kinds.py`): model, file, what it is called, path to its list
+# ("*": every item). The names they may not take come from the outputs (`reserved.py`); a guide's id is
+# its file name.
 ID_LISTS: list[tuple[type[BaseModel], str, str, tuple[str, ...]]] = [
-    (m.Role, "roles.yml", "role", ("roles",)),
-    (m.Skill, "skills.yml", "skill", ("skills",)),
-    (m.Condition, "conditions.yml", "condition", ("conditions",)),
-    (m.Move, "principal_moves.yml", "principal move", ("principal_moves", "*", "moves")),
-    (m.ReflectionTheme, "reflection.yml", "reflection theme", ("themes",)),
-    (m.Stance, "competencies.yml", "stance", ("stances",)),
-    (m.FrameworkCompetency, "competencies.yml", "competency", ("stances", "*", "competencies")),
-    (m.Work, "bibliography.yml", "bibliography entry", ("entries",)),
+    (ids.model, kind.file, ids.item, ids.path) for kind in KINDS for ids in kind.ids
 ]
 
 
@@ -60,11 +55,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
     skill_ids = _values(_list(skills, "skills"), "id") if skills else None
     role_ids = _values(_list(roles, "roles"), "id") if roles else None
 
-    if skills:
-        yield from _unique(skills, ("skills",), skill_ids or [], "skill id", "id")
+    yield from _unique_ids(docs)
     if roles:
         role_items = _list(roles, "roles")
-        yield from _unique(roles, ("roles",), role_ids or [], "role id", "id")
         titles = [(i, title.casefold()) for i, title in _values(role_items, "title")]
         yield from _unique(roles, ("roles",), titles, "role title", "title")
         for i, role in enumerate(role_items):
@@ -82,19 +75,9 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
         named = _values(entries, "skill")
         yield from _known(moves, ("principal_moves",), named, skill_ids, "skill", "skill")
         yield from _unique(moves, ("principal_moves",), named, "skill", "skill")
-        for i, entry in enumerate(entries):
-            yield from _unique(moves, ("principal_moves", i, "moves"), _values(_list(entry, "moves"), "id"), "move id", "id")
         if skill_ids is not None and len(named) == len(entries):
             for missing in sorted({s for _, s in skill_ids} - {s for _, s in named}):
                 yield _missing_moves(moves, skills, skill_ids, missing)
-
-    for name, key, what in (
-        ("conditions.yml", "conditions", "condition id"),
-        ("reflection.yml", "themes", "theme id"),
-        ("bibliography.yml", "entries", "entry id"),
-    ):
-        if doc := docs.get(name):
-            yield from _unique(doc, (key,), _values(_list(doc, key), "id"), what, "id")
 
     if template := docs.get("job_description.yml"):
         sections = [value for _, value in _values(_list(template, "sections"), "id")]
@@ -109,7 +92,7 @@ def check_references(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
             yield from _guide(doc, Path(name).stem, skill_ids, role_ids)
 
     yield from _see_also(docs, guides_dir)
-    yield from check_provenance(docs, guides_dir)
+    yield from check_provenance(docs)
     yield from _reserved_ids(docs, guides_dir)
 
 
@@ -151,6 +134,29 @@ def _reserved_ids(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[Da
             yield doc.error(("id",), message)
 
 
+def _unique_ids(docs: dict[str, YamlDocument]) -> Iterator[DataError]:
+    """No id twice in a list of items with ids, for every such list the table of kinds names."""
+    for kind in KINDS:
+        if (doc := docs.get(kind.file)) is None:
+            continue
+        for ids in kind.ids:
+            for base, items in _lists_at(doc.data, ids.path, ()):
+                yield from _unique(doc, base, _values(items, "id"), ids.duplicate, "id")
+
+
+def _lists_at(data: Any, key: tuple[str, ...], at: Path_) -> Iterator[tuple[Path_, list[Any]]]:
+    """(path, list) for the list at `key` ("*": in each item of the list before it)."""
+    head, *rest = key
+    items = data.get(head) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return
+    if not rest:
+        yield (*at, head), items
+        return
+    for i, item in enumerate(items):  # rest[0] == "*"
+        yield from _lists_at(item, tuple(rest[1:]), (*at, head, i))
+
+
 def _ids_at(data: Any, key: tuple[str, ...], at: Path_) -> Iterator[tuple[Path_, str]]:
     """(path of the item, its id) for every item with a text id in the list at `key` ("*": each item)."""
     head, *rest = key
@@ -185,11 +191,8 @@ def _role_sources(roles: YamlDocument, bibliography: YamlDocument | None) -> Ite
 
 def _framework(doc: YamlDocument, skill_ids: Pairs | None) -> Iterator[DataError]:
     levels = [n for n in (lv.get("level") for lv in _list(doc, "levels") if isinstance(lv, dict)) if isinstance(n, int)]
-    stances = _list(doc, "stances")
-    yield from _unique(doc, ("stances",), _values(stances, "id"), "stance id", "id")
-    for i, stance in enumerate(stances):
+    for i, stance in enumerate(_list(doc, "stances")):
         competencies = _list(stance, "competencies")
-        yield from _unique(doc, ("stances", i, "competencies"), _values(competencies, "id"), "competency id", "id")
         for j, competency in enumerate(competencies):
             given = [lv.get("level") for lv in _list(competency, "levels") if isinstance(lv, dict)]
             if levels and given and given != levels:
@@ -236,19 +239,13 @@ def _see_also(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataEr
 
 # --- provenance: who reviewed an item, and which works it follows -------------
 
-# Files whose items carry their own review and sources, and files credited as a whole.
-_STEWARDED_LISTS = {"roles.yml": "roles", "conditions.yml": "conditions"}
-_CREDITED_FILES = (
-    "skills.yml",
-    "principal_moves.yml",
-    "focus_area.yml",
-    "competencies.yml",
-    "reflection.yml",
-    "job_description.yml",
-)
+# Files whose items carry their own review and sources, and files credited as a whole (`kinds.py`).
+_STEWARDED_LISTS = {kind.file: kind.key for kind in KINDS if kind.provenance is Provenance.EACH_ITEM and kind.key}
+_STEWARDED_FILES = tuple(kind.file for kind in KINDS if kind.provenance is Provenance.FILE)
+_CREDITED_FILES = tuple(kind.file for kind in KINDS if kind.provenance is Provenance.CREDITED)
 
 
-def check_provenance(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataError]:
+def check_provenance(docs: dict[str, YamlDocument]) -> Iterator[DataError]:
     """A review date comes with who reviewed (and the reverse); every credited source is in the bibliography."""
     bibliography = docs.get("bibliography.yml")
     work_ids = _values(_list(bibliography, "entries"), "id") if bibliography else None
@@ -256,7 +253,7 @@ def check_provenance(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator
         if name in _STEWARDED_LISTS:
             key = _STEWARDED_LISTS[name]
             targets = [((key, i), item) for i, item in enumerate(_list(doc, key))]
-        elif name.startswith(f"{guides_dir}/") or name in _CREDITED_FILES:
+        elif name.split("/", 1)[0] in _STEWARDED_FILES or name in _CREDITED_FILES:
             targets = [((), doc.data)]
         else:
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..source.catalog import Catalog
+from ..source.kinds import KINDS
 from ..source.models import Role, Work
 from ..content import labels
 from ..content.crossrefs import resolve_all
@@ -25,7 +26,30 @@ from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
 class Page:
     uri: str  # Markdown source path inside the site, e.g. "roles/math-coach.md"
     markdown: str
-    source: str  # the data file an editor changes to change this page
+    sources: tuple[str, ...]  # the data files an editor changes to change this page (`page_sources`)
+
+
+def page_sources(catalog: Catalog, uri: str) -> tuple[str, ...]:
+    """The data files a page is built from, by the table of kinds: an item's page names the file the
+    item came from (the district's overlay file for its own items), a list page every file of its kind."""
+    fixed = [kind for kind in KINDS if uri in kind.pages]
+    found: list[str] = []
+    for kind in fixed or KINDS:
+        if fixed:
+            found += catalog.sources(kind.name)
+            continue
+        for pattern in (pattern for pattern in kind.pages if "{id}" in pattern):
+            before, _, after = pattern.partition("{id}")
+            item = uri.removeprefix(before).removesuffix(after)
+            if uri.startswith(before) and uri.endswith(after) and item and "/" not in item:
+                found.append(catalog.origin(kind.name, item))
+    return tuple(dict.fromkeys(found))
+
+
+def _page(catalog: Catalog, r: Renderer, uri: str, template: str, /, **context: object) -> Page:
+    """One page, its source note naming the data files it is built from."""
+    sources = page_sources(catalog, uri)
+    return Page(uri, r.render(uri, template, sources=sources, **context), sources)
 
 
 def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
@@ -59,12 +83,8 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         ("standard", "Standards domain", "Any domain", _domain_options(catalog)),
         ("filled", "Who fills it", "Anyone", labels.FILLED_BY),
     ]
-    yield Page(
-        "roles/index.md",
-        r.render("roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters),
-        "data/roles.yml",
-    )
-    yield Page(MATCH_URI, r.render(MATCH_URI, "match", roles=ordered, catalog=catalog), "data/roles.yml")
+    yield _page(catalog, r, "roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters)
+    yield _page(catalog, r, MATCH_URI, "match", roles=ordered, catalog=catalog)
     by_category: dict[str, list[Role]] = {}
     position: dict[str, int] = {}
     for role in catalog.roles:
@@ -74,24 +94,21 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     for role in catalog.roles:
         uri = role_url(role)
         group = by_category[role.category]
-        yield Page(
+        yield _page(
+            catalog,
+            r,
             uri,
-            r.render(
-                uri,
-                "role",
-                role=role,
-                skills=[catalog.skill[s] for s in role.skills],
-                domains=catalog.domains_named(role.standards),
-                standards=catalog.standards,
-                moves=catalog.moves,
-                guides=catalog.guides_for_role(role),
-                # The title and summary open the page, so the web job description starts after them.
-                sections=job_description(catalog.job_description, role, catalog.planning)[2:],
-                related=_neighbours(group, position[role.id], RELATED_ROLES),
-                related_total=len(group) - 1,
-                source_file=catalog.origin("roles", role.id),
-            ),
-            catalog.origin("roles", role.id),
+            "role",
+            role=role,
+            skills=[catalog.skill[s] for s in role.skills],
+            domains=catalog.domains_named(role.standards),
+            standards=catalog.standards,
+            moves=catalog.moves,
+            guides=catalog.guides_for_role(role),
+            # The title and summary open the page, so the web job description starts after them.
+            sections=job_description(catalog.job_description, role, catalog.planning)[2:],
+            related=_neighbours(group, position[role.id], RELATED_ROLES),
+            related_total=len(group) - 1,
         )
 
 
@@ -108,8 +125,7 @@ def _neighbours(group: list[Role], index: int, count: int) -> list[Role]:
 
 
 def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    index = r.render("skills/index.md", "skills_index", catalog=catalog, credited=catalog.credits["skills"])
-    yield Page("skills/index.md", index, "data/skills.yml")
+    yield _page(catalog, r, "skills/index.md", "skills_index", catalog=catalog, credited=catalog.credits["skills"])
     for skill in catalog.skills:
         uri = f"skills/{skill.id}.md"
         context = {
@@ -120,7 +136,7 @@ def _skills(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             "framework": catalog.competencies,
             "credited": catalog.credits["skills"],
         }
-        yield Page(uri, r.render(uri, "skill", **context), "data/skills.yml")
+        yield _page(catalog, r, uri, "skill", **context)
 
 
 def _standards(catalog: Catalog, r: Renderer) -> Iterator[Page]:
@@ -130,33 +146,30 @@ def _standards(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         "work": next((w for w in catalog.bibliography.entries if w.id == catalog.standards.source), None),
         "roles_for": catalog.roles_for_standard,
     }
-    yield Page(uri, r.render(uri, "standards", **context), "data/standards.yml")
+    yield _page(catalog, r, uri, "standards", **context)
 
 
 def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "principal-moves/index.md"
-    page = r.render(uri, "principal_moves", catalog=catalog, credited=catalog.credits["principal_moves"])
-    yield Page(uri, page, "data/principal_moves.yml")
+    yield _page(catalog, r, uri, "principal_moves", catalog=catalog, credited=catalog.credits["principal_moves"])
 
 
 def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "conditions/index.md"
     links = {c.id: resolve_all(catalog, c.see_also) for c in catalog.conditions}
-    yield Page(uri, r.render(uri, "conditions", conditions=catalog.conditions, links=links), "data/conditions.yml")
+    yield _page(catalog, r, uri, "conditions", conditions=catalog.conditions, links=links)
 
 
 def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    index = r.render("guides/index.md", "guides_index", catalog=catalog, intro=GUIDES_INTRO, before=GUIDES_BEFORE)
-    yield Page("guides/index.md", index, "data/guides/")
+    yield _page(catalog, r, "guides/index.md", "guides_index", catalog=catalog, intro=GUIDES_INTRO, before=GUIDES_BEFORE)
     for guide in catalog.guides:
         uri = f"guides/{guide.id}.md"
         context = {
             "guide": guide,
             "skills": [catalog.skill[s] for s in guide.skills],
             "roles": [catalog.role[rid] for rid in guide.roles],
-            "source_file": catalog.origin("guides", guide.id),
         }
-        yield Page(uri, r.render(uri, "guide", **context), context["source_file"])
+        yield _page(catalog, r, uri, "guide", **context)
 
 
 def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
@@ -166,7 +179,7 @@ def _job_description(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         "sections": job_description(catalog.job_description),
         "roles": sorted(catalog.roles, key=lambda role: role.title.casefold()),
     }
-    yield Page(uri, r.render(uri, "job_description", **context), "data/job_description.yml")
+    yield _page(catalog, r, uri, "job_description", **context)
 
 
 def _by_author(work: Work) -> tuple[str, str]:
@@ -177,20 +190,11 @@ def _by_author(work: Work) -> tuple[str, str]:
 
 def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     works = sorted(catalog.bibliography.entries, key=_by_author)
-    pages = {
-        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area, "links": partial(resolve_all, catalog)},
-                                "data/focus_area.yml"),
-        "competencies/index.md": (
-            "competencies",
-            {"framework": catalog.competencies, "skills": catalog.skill},
-            "data/competencies.yml",
-        ),
-        "reflection/index.md": (
-            "reflection",
-            {"themes": catalog.reflection.themes, "credited": catalog.reflection},
-            "data/reflection.yml",
-        ),
-        "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}, "data/bibliography.yml"),
+    pages: dict[str, tuple[str, dict[str, object]]] = {
+        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area, "links": partial(resolve_all, catalog)}),
+        "competencies/index.md": ("competencies", {"framework": catalog.competencies, "skills": catalog.skill}),
+        "reflection/index.md": ("reflection", {"themes": catalog.reflection.themes, "credited": catalog.reflection}),
+        "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}),
     }
-    for uri, (template, context, source) in pages.items():
-        yield Page(uri, r.render(uri, template, **context), source)
+    for uri, (template, context) in pages.items():
+        yield _page(catalog, r, uri, template, **context)

@@ -141,19 +141,15 @@ def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
 
 
 def test_the_documents_switch_reads_the_environment_before_mkdocs_yml(monkeypatch):
-    import importlib.util
-    from types import SimpleNamespace
+    from tltoolkit.web.build import documents_enabled
 
-    spec = importlib.util.spec_from_file_location("toolkit_hook", ROOT / "hooks" / "toolkit.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    on, off = SimpleNamespace(extra={}), SimpleNamespace(extra={"documents": False})
+    on, off = {}, {"documents": False}  # mkdocs.yml `extra:`
     monkeypatch.delenv("TL_DOCUMENTS", raising=False)
-    assert hook.documents_enabled(on) and not hook.documents_enabled(off)
+    assert documents_enabled(on) and not documents_enabled(off)
     monkeypatch.setenv("TL_DOCUMENTS", "off")
-    assert not hook.documents_enabled(on)
+    assert not documents_enabled(on)
     monkeypatch.setenv("TL_DOCUMENTS", "on")
-    assert hook.documents_enabled(off)
+    assert documents_enabled(off)
 
 
 def test_a_new_build_date_keeps_every_cached_document(minimal_data, tmp_path, monkeypatch):

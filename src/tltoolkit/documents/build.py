@@ -24,7 +24,7 @@ from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
-from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
+from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
 from . import cache as cache_mod
 from . import pdf
 from .background import can_fork
@@ -153,7 +153,11 @@ def _build(
     catalog: Catalog, out_dir: Path, store: cache_mod.Cache, settings: Settings, progress: Progress | None, started: float
 ) -> Report:
     jobs = plan(catalog, settings)
-    assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
+    if (planned := sorted(job.path for job in jobs)) != (declared := sorted(document_paths(catalog))):
+        # The site links every declared path: a document planned but not declared (or the reverse)
+        # would be a broken link or an unlinked file. A programming error, caught before any is written.
+        extra, missing = sorted(set(planned) - set(declared)), sorted(set(declared) - set(planned))
+        raise RuntimeError(f"plan and document_paths disagree: not declared {extra}, not planned {missing}")
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
     todo_paths = {job.path for job in todo}
     report = Report(cached=[job.path for job in jobs if job.path not in todo_paths])
@@ -206,10 +210,6 @@ def _review(catalog: Catalog, settings: Settings) -> Review:
     return Review(district=settings.district).with_works(catalog.bibliography.entries)
 
 
-# Where a school adds its own details, in the PDF form and the Word table alike.
-SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
-
-
 # A document kind's style fingerprint (CSS, fonts, code), computed once per plan.
 Style = Callable[[str], str]
 
@@ -224,20 +224,22 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
         name = role.id if role else "blank"
         title = f"{role.title}: role description" if role else template.title
         sections = job_description(template, role, catalog.planning)
+        keywords = role.title if role else "job description template"
         page = html.render(
             "job_description",
             title=title,
             description=role.summary if role else template.purpose,
-            keywords=role.title if role else "job description template",
+            keywords=keywords,
             created=_dated(role),
             template=template,
             role=role,
             sections=sections,
+            words=JOB_DESCRIPTION,
         )
         yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings, style)
         spec = DocxSpec(
             title=role.title if role else template.title,
-            kicker="Teacher leader role description" if role else "Job description template",
+            kicker=JOB_DESCRIPTION.kicker if role else JOB_DESCRIPTION.blank_kicker,
             lead="" if role else template.purpose,
             facts_line=(
                 f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
@@ -245,7 +247,6 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
                 else ""
             ),
             sections=sections,
-            school_fields=SCHOOL_FIELDS,
             how_to_use=[] if role else list(template.how_to_use),
             stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
             notice=settings.notice,
@@ -253,7 +254,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             brand=settings.brand.primary if settings.brand else "",
             author=settings.author,
             toolkit=settings.toolkit_name,
-            keywords=role.title if role else "job description template",
+            keywords=keywords,
             lang=settings.lang,
             paper=settings.paper,
             created=_dated(role),

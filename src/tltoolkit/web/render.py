@@ -42,11 +42,7 @@ def environment() -> Environment:
     env.filters["yaml_str"] = front_matter_value
     env.filters["attr"] = attr
     env.filters["search_text"] = search_text
-    env.filters["held"] = labels.HELD.__getitem__
-    env.filters["scope"] = labels.SCOPE.__getitem__
-    env.filters["selection"] = labels.SELECTION.__getitem__
-    env.filters["category"] = labels.CATEGORY.__getitem__
-    env.filters["filled_by"] = labels.FILLED_BY.__getitem__
+    env.filters.update(labels.FILTERS)
     env.globals["who_fills"] = role_facts.who_fills
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
     env.filters["plural"] = lambda count, word, many=None: f"{count} {word if count == 1 else (many or word + 's')}"

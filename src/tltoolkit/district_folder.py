@@ -205,7 +205,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool | int):
         return str(value).lower() if isinstance(value, bool) else str(value)
     text = str(value)
-    plain = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*|[a-z0-9]+\.(?:svg|png)", text) and not text.isdigit()
+    plain = re.fullmatch(rf"{m.SLUG}|[a-z0-9]+\.(?:svg|png)", text) and not text.isdigit()
     if plain and text not in ("null", "true", "false", "yes", "no", "on", "off"):
         return text
     return json.dumps(text, ensure_ascii=False)

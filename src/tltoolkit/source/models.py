@@ -22,11 +22,11 @@ TEXT_MAX = 3_000  # a paragraph: summaries, descriptions, guidance, notes
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
 Item = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=ITEM_MAX)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # an id: lowercase letters and digits, words joined by single hyphens
+Slug = Annotated[str, StringConstraints(pattern=rf"^{SLUG}$", max_length=80)]
 # A pointer to where an idea is treated in full, so a page can link to it instead of repeating it.
 SeeAlso = Annotated[
-    str, StringConstraints(pattern=rf"^(?:condition:{_SLUG}|guide:{_SLUG}|move:{_SLUG}/{_SLUG})$", max_length=170)
+    str, StringConstraints(pattern=rf"^(?:condition:{SLUG}|guide:{SLUG}|move:{SLUG}/{SLUG})$", max_length=170)
 ]
 
 

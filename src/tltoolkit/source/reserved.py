@@ -43,7 +43,7 @@ def reserved() -> dict[type[BaseModel], dict[str, str]]:
     taken: dict[type[BaseModel], dict[str, list[str]]] = {}
     for path in paths:
         for model, mark in _markers_in(path):
-            pattern = re.compile("^" + re.escape(path).replace(re.escape(mark), "([a-z0-9]+(?:-[a-z0-9]+)*)") + "$")
+            pattern = re.compile("^" + re.escape(path).replace(re.escape(mark), f"({m.SLUG})") + "$")
             for other in fixed:
                 if match := pattern.match(other):
                     taken.setdefault(model, {}).setdefault(match.group(1), []).append(other)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..source.catalog import Catalog
+from ..source.kinds import BY_NAME
 from ..source.models import Planning, Role
 from ..content import labels, role_facts
 
@@ -28,7 +29,6 @@ class Download:
     uri: str  # path inside the site, e.g. "downloads/roles.csv"
     content: bytes
     media_type: str
-    source: str  # the data file an editor changes to change this file
 
 
 # Column header -> value for one role. The order here is the column order.
@@ -75,8 +75,8 @@ def _csv_row(role: Role, catalog: Catalog) -> dict[str, str]:
 def build_downloads(catalog: Catalog) -> list[Download]:
     """Every downloadable data file for the site."""
     return [
-        Download("downloads/roles.csv", roles_csv(catalog), "text/csv", "data/roles.yml"),
-        Download("downloads/roles.json", roles_json(catalog), "application/json", "data/roles.yml"),
+        Download("downloads/roles.csv", roles_csv(catalog), "text/csv"),
+        Download("downloads/roles.json", roles_json(catalog), "application/json"),
     ]
 
 
@@ -94,7 +94,7 @@ def roles_csv(catalog: Catalog) -> bytes:
 def roles_json(catalog: Catalog) -> bytes:
     """The roles with the data's field names and codes, plus the skills, standards domains and labels they refer to."""
     document = {
-        "source": "data/roles.yml",
+        "source": BY_NAME["roles"].source,
         "skills": [{"id": skill.id, "name": skill.name} for skill in catalog.skills],
         "standards": {
             "name": catalog.standards.name,

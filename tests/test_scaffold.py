@@ -12,7 +12,7 @@ from pydantic import Field, StringConstraints, create_model
 
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
-from tltoolkit.source.models import Model, Text, items
+from tltoolkit.source.models import Item, Model, Text
 from tltoolkit.source.load import load_toolkit
 from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_guide, new_role, placeholders
 
@@ -136,8 +136,8 @@ class _FutureRole(Model):
     source: Text = Field(description="Where the content comes from.")
     level: int = Field(ge=2, le=5)
     tone: Literal["plain", "formal"]
-    steps: items(2, 4, _Step)
-    aliases: items(0, 3)
+    steps: Annotated[list[_Step], Field(min_length=2, max_length=4)]
+    aliases: Annotated[list[Item], Field(min_length=0, max_length=3)]
     link: Text | None = None
 
 

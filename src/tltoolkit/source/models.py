@@ -53,11 +53,6 @@ Url = WebAddress  # bibliography entries use the same rule as district contacts
 Phone = Annotated[str, StringConstraints(pattern=PHONE_PATTERN, max_length=40)]
 
 
-def items(low: int, high: int | None = None, of: type = Item) -> type:  # type: ignore[type-arg]
-    """A list of `of` with between `low` and `high` entries."""
-    return Annotated[list[of], Field(min_length=low, max_length=high)]  # type: ignore[valid-type,return-value]
-
-
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -116,11 +111,11 @@ class Skill(Model):
     name: Name = Field(description="The skill's name as headings and filters show it.")
     summary: Text = Field(description="One sentence shown in lists and on role pages.")
     description: Text = Field(description="A paragraph on what the skill means for a teacher leader.")
-    competencies: items(3, 6, Competency) = Field(description="3 to 6 competencies that make up the skill.")
+    competencies: Annotated[list[Competency], Field(min_length=3, max_length=6)] = Field(description="3 to 6 competencies that make up the skill.")
 
 
 class SkillsFile(Credited):
-    skills: items(1, None, Skill) = Field(description="The core leadership skills, in the order the site lists them.")
+    skills: Annotated[list[Skill], Field(min_length=1)] = Field(description="The core leadership skills, in the order the site lists them.")
 
 
 # --- roles.yml --------------------------------------------------------------
@@ -191,19 +186,19 @@ class Role(Stewarded):
     category: Category = Field(description="The kind of work, which groups roles in the inventory.")
     held: Held = Field(description="Held alongside full-time teaching, with part of the day released, or full time.")
     scope: Scope = Field(description="Who the role serves: a team, the whole school, or the district.")
-    skills: items(1, 4, Slug) = Field(description="1 to 4 skill ids from skills.yml, most central first.")
-    standards: items(1, 4, Slug) = Field(
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=4)] = Field(description="1 to 4 skill ids from skills.yml, most central first.")
+    standards: Annotated[list[Slug], Field(min_length=1, max_length=4)] = Field(
         description="1 to 4 domain ids from standards.yml (Teacher Leader Model Standards) the role's work "
         "serves, most central first."
     )
     summary: Text = Field(
         description="A short paragraph on what this teacher leader does and why it matters to students."
     )
-    responsibilities: items(4, 10) = Field(
+    responsibilities: Annotated[list[Item], Field(min_length=4, max_length=10)] = Field(
         description="4 to 10 duties, most important first, each starting with a verb."
     )
-    qualifications: items(2, 8) = Field(description="2 to 8 things the person needs before taking the role.")
-    look_fors: items(2, 8) = Field(description="2 to 8 signs, seen in daily work, that a teacher would fit the role.")
+    qualifications: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 things the person needs before taking the role.")
+    look_fors: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 signs, seen in daily work, that a teacher would fit the role.")
     selection: Selection = Field(description="How the person is chosen.")
     selection_detail: Text = Field(
         description="How selection works in practice: who decides, when, and on what evidence."
@@ -233,7 +228,7 @@ class Role(Stewarded):
         description="Share of the school day released (0 to 1), only where this role defines it, e.g. 0.5 for half.",
         examples=[0.5],
     )
-    pay: items(1, 3, PayApproach) = Field(
+    pay: Annotated[list[PayApproach], Field(min_length=1, max_length=3)] = Field(
         description="How the role is usually recognized, most common first: stipend, hourly, release, "
         "salary-schedule (paid as a teacher on the schedule), none-typical (usually unpaid), outside (paid by "
         "another body, such as a university or the union).",
@@ -243,7 +238,7 @@ class Role(Stewarded):
     reports_to: Name = Field(description="The person the teacher leader answers to for this role.")
     evaluated_by: Text = Field(description="Who gives feedback on the role's work, and how often.")
     term: Text = Field(description="How long the appointment lasts and how it is renewed.")
-    support: items(1, 6) = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
+    support: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
 
     @model_validator(mode="after")
     def _release_fits_held(self) -> Role:
@@ -254,7 +249,7 @@ class Role(Stewarded):
 
 
 class RolesFile(Model):
-    roles: items(1, None, Role) = Field(description="The role inventory: one entry per formal teacher leader role.")
+    roles: Annotated[list[Role], Field(min_length=1)] = Field(description="The role inventory: one entry per formal teacher leader role.")
 
 
 # --- standards.yml ----------------------------------------------------------
@@ -277,7 +272,7 @@ class StandardsFile(Model):
 
     name: Text = Field(description="The standards' published name, e.g. 'Teacher Leader Model Standards'.")
     source: Slug = Field(description="Id of the bibliography.yml entry for the published standards.")
-    domains: items(1, 12, Domain) = Field(description="The domains, in the order the standards number them.")
+    domains: Annotated[list[Domain], Field(min_length=1, max_length=12)] = Field(description="The domains, in the order the standards number them.")
 
 
 # --- principal_moves.yml ----------------------------------------------------
@@ -294,11 +289,11 @@ class Move(Model):
 
 class SkillMoves(Model):
     skill: Slug = Field(description="Skill id from skills.yml these moves support.")
-    moves: items(1, 12, Move) = Field(description="1 to 12 principal moves for the skill.")
+    moves: Annotated[list[Move], Field(min_length=1, max_length=12)] = Field(description="1 to 12 principal moves for the skill.")
 
 
 class MovesFile(Credited):
-    principal_moves: items(1, None, SkillMoves) = Field(
+    principal_moves: Annotated[list[SkillMoves], Field(min_length=1)] = Field(
         description="For each skill, the principal moves that support it; every skill needs an entry."
     )
 
@@ -312,9 +307,9 @@ class Condition(Stewarded):
     id: Slug = Field(description="Unique id of the condition.")
     name: Name = Field(description="The condition's name, as a heading.")
     description: Text = Field(description="What the condition is and why teacher leaders need it.")
-    signs: items(1, 6) = Field(description="1 to 6 observable signs that the condition is in place.")
-    strategies: items(2, 8) = Field(description="2 to 8 sample strategies a school can use to build the condition.")
-    see_also: items(0, 6, SeeAlso) = Field(
+    signs: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 observable signs that the condition is in place.")
+    strategies: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 sample strategies a school can use to build the condition.")
+    see_also: Annotated[list[SeeAlso], Field(min_length=0, max_length=6)] = Field(
         default=[],
         description="0 to 6 pages that treat a related idea in full, shown as links: 'move:<skill-id>/<move-id>', "
         "'condition:<id>' or 'guide:<id>'.",
@@ -323,7 +318,7 @@ class Condition(Stewarded):
 
 
 class ConditionsFile(Model):
-    conditions: items(1, None, Condition) = Field(description="The school conditions teacher leaders need.")
+    conditions: Annotated[list[Condition], Field(min_length=1)] = Field(description="The school conditions teacher leaders need.")
 
 
 # --- job_description.yml ----------------------------------------------------
@@ -341,14 +336,14 @@ class TemplateSection(Model):
     id: SectionId = Field(description="Which section of the job description this is (fixed list, fixed order).")
     title: Name = Field(description="The section's heading.")
     guidance: Text = Field(description="Advice for filling in the section.")
-    prompts: items(1, 6) = Field(description="1 to 6 questions that help the writer fill it in.")
+    prompts: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 questions that help the writer fill it in.")
 
 
 class JobDescriptionTemplate(Credited):
     title: Name = Field(description="The template's title.")
     purpose: Text = Field(description="What the template is for, in a paragraph.")
-    how_to_use: items(1, 8) = Field(description="1 to 8 steps for using the template.")
-    sections: items(len(SECTION_IDS), len(SECTION_IDS), TemplateSection) = Field(
+    how_to_use: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(description="1 to 8 steps for using the template.")
+    sections: Annotated[list[TemplateSection], Field(min_length=len(SECTION_IDS), max_length=len(SECTION_IDS))] = Field(
         description="One entry per section, in the fixed order."
     )
 
@@ -359,8 +354,8 @@ class JobDescriptionTemplate(Credited):
 class Preparation(Model):
     """What each participant prepares before the conversation."""
 
-    principal: items(1, 6) = Field(description="1 to 6 things the principal does before the conversation.")
-    teacher_leader: items(1, 6) = Field(description="1 to 6 things the teacher leader does before the conversation.")
+    principal: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 things the principal does before the conversation.")
+    teacher_leader: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 things the teacher leader does before the conversation.")
 
 
 class GuideStep(Model):
@@ -370,7 +365,7 @@ class GuideStep(Model):
     minutes: Annotated[int, Field(ge=1, le=120)] = Field(
         description="Minutes the step takes (1 to 120).", examples=[10]
     )
-    questions: items(1, 6) = Field(description="1 to 6 questions to discuss in this step.")
+    questions: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 questions to discuss in this step.")
     note: Text | None = Field(default=None, description="Optional advice for whoever leads the step.")
 
 
@@ -386,9 +381,9 @@ class Guide(Stewarded):
     participants: Text = Field(description="Who takes part.")
     when_to_use: Text = Field(description="When to hold the conversation.")
     prepare: Preparation = Field(description="What each participant prepares beforehand.")
-    steps: items(2, 10, GuideStep) = Field(description="2 to 10 steps of the conversation, in order.")
-    agreements: items(1, 6) = Field(description="1 to 6 agreements the conversation should end with.")
-    next_steps: items(1, 6) = Field(description="1 to 6 follow-up actions after the conversation.")
+    steps: Annotated[list[GuideStep], Field(min_length=2, max_length=10)] = Field(description="2 to 10 steps of the conversation, in order.")
+    agreements: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 agreements the conversation should end with.")
+    next_steps: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 follow-up actions after the conversation.")
     # Optional so guides a district wrote before these fields existed still load; the toolkit's guides all set them.
     agreements_minutes: Annotated[int, Field(ge=1, le=60)] | None = Field(
         default=None, description="Minutes set aside to settle the agreements (1 to 60); counted in the guide's time.",
@@ -398,8 +393,8 @@ class Guide(Stewarded):
         default=None, description="Minutes set aside to agree the next steps (1 to 60); counted in the guide's time.",
         examples=[5],
     )
-    skills: items(1, 6, Slug) = Field(description="1 to 6 skill ids from skills.yml the guide draws on.")
-    roles: items(0, 20, Slug) = Field(description="Role ids from roles.yml the guide is written for (may be empty).")
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(description="1 to 6 skill ids from skills.yml the guide draws on.")
+    roles: Annotated[list[Slug], Field(min_length=0, max_length=20)] = Field(description="Role ids from roles.yml the guide is written for (may be empty).")
 
     @property
     def minutes(self) -> int:
@@ -413,8 +408,8 @@ class Guide(Stewarded):
 
 class ActionStep(Model):
     title: Name = Field(description="The action step's name.")
-    steps: items(1, 8) = Field(description="1 to 8 concrete steps.")
-    see_also: items(0, 6, SeeAlso) = Field(
+    steps: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(description="1 to 8 concrete steps.")
+    see_also: Annotated[list[SeeAlso], Field(min_length=0, max_length=6)] = Field(
         default=[],
         description="0 to 6 pages that treat a related idea in full, shown as links: 'move:<skill-id>/<move-id>', "
         "'condition:<id>' or 'guide:<id>'.",
@@ -424,16 +419,16 @@ class ActionStep(Model):
 
 class Objective(Model):
     title: Name = Field(description="The objective.")
-    action_steps: items(1, 6, ActionStep) = Field(description="1 to 6 action steps toward the objective.")
+    action_steps: Annotated[list[ActionStep], Field(min_length=1, max_length=6)] = Field(description="1 to 6 action steps toward the objective.")
 
 
 class FocusArea(Credited):
     title: Name = Field(description="The focus area's title.")
-    vision: items(1, 4) = Field(description="1 to 4 paragraphs describing the vision.")
-    essential_questions: items(1, 8) = Field(description="1 to 8 questions the focus area answers.")
+    vision: Annotated[list[Item], Field(min_length=1, max_length=4)] = Field(description="1 to 4 paragraphs describing the vision.")
+    essential_questions: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(description="1 to 8 questions the focus area answers.")
     audience: Text = Field(description="Who the focus area is for.")
     most_useful: Text = Field(description="When the focus area is most useful.")
-    objectives: items(1, 8, Objective) = Field(description="1 to 8 objectives, each with action steps.")
+    objectives: Annotated[list[Objective], Field(min_length=1, max_length=8)] = Field(description="1 to 8 objectives, each with action steps.")
 
 
 # --- competencies.yml -------------------------------------------------------
@@ -454,20 +449,20 @@ class FrameworkCompetency(Model):
     id: Slug = Field(description="Unique id within its stance.")
     name: Name = Field(description="The competency's name.")
     description: Text = Field(description="What the competency covers.")
-    levels: items(1, 9, LevelEvidence) = Field(description="Evidence for each level of the framework, in order.")
-    skills: items(1, 6, Slug) = Field(description="Ids of the skills in skills.yml that this competency develops.")
+    levels: Annotated[list[LevelEvidence], Field(min_length=1, max_length=9)] = Field(description="Evidence for each level of the framework, in order.")
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(description="Ids of the skills in skills.yml that this competency develops.")
 
 
 class Stance(Model):
     id: Slug = Field(description="Unique id of the stance.")
     name: Name = Field(description="The stance's name.")
     description: Text = Field(description="What the stance means.")
-    competencies: items(1, 8, FrameworkCompetency) = Field(description="1 to 8 competencies in the stance.")
+    competencies: Annotated[list[FrameworkCompetency], Field(min_length=1, max_length=8)] = Field(description="1 to 8 competencies in the stance.")
 
 
 class CompetencyFramework(Credited):
-    levels: items(1, 9, Level) = Field(description="The framework's levels, in order.")
-    stances: items(1, 8, Stance) = Field(description="1 to 8 stances, each with its competencies.")
+    levels: Annotated[list[Level], Field(min_length=1, max_length=9)] = Field(description="The framework's levels, in order.")
+    stances: Annotated[list[Stance], Field(min_length=1, max_length=8)] = Field(description="1 to 8 stances, each with its competencies.")
 
 
 # --- reflection.yml ---------------------------------------------------------
@@ -477,11 +472,11 @@ class ReflectionTheme(Model):
     id: Slug = Field(description="Unique id of the theme.")
     title: Name = Field(description="The theme's title.")
     intro: Text = Field(description="A sentence or two introducing the questions.")
-    questions: items(2, 10) = Field(description="2 to 10 reflection questions.")
+    questions: Annotated[list[Item], Field(min_length=2, max_length=10)] = Field(description="2 to 10 reflection questions.")
 
 
 class ReflectionFile(Credited):
-    themes: items(1, None, ReflectionTheme) = Field(description="Reflection questions grouped by theme.")
+    themes: Annotated[list[ReflectionTheme], Field(min_length=1)] = Field(description="Reflection questions grouped by theme.")
 
 
 # --- bibliography.yml -------------------------------------------------------
@@ -498,10 +493,10 @@ class Work(Model):
     kind: Literal["book", "article", "report", "chapter", "web"] = Field(
         description="What kind of work it is; 'web' for a page or document published on a website."
     )
-    authors: items(0, 12) = Field(
+    authors: Annotated[list[Item], Field(min_length=0, max_length=12)] = Field(
         default_factory=list, description="Authors as 'Family, Given', in the order published."
     )
-    editors: items(0, 12) = Field(
+    editors: Annotated[list[Item], Field(min_length=0, max_length=12)] = Field(
         default_factory=list, description="Editors as 'Family, Given', for an edited book (printed '(Ed.)'/'(Eds.)')."
     )
     organization: Text | None = Field(
@@ -528,7 +523,7 @@ class Work(Model):
 
 
 class Bibliography(Model):
-    entries: items(1, None, Work) = Field(
+    entries: Annotated[list[Work], Field(min_length=1)] = Field(
         description="Books, articles, reports, chapters and web resources, each with a note."
     )
 

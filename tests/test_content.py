@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.web.downloads import build_downloads
 from tltoolkit.content.job_description import job_description
+from tltoolkit.documents import document_paths
+from tltoolkit.web.downloads import build_downloads
 from tltoolkit.web.render import plain
 from tltoolkit.web.site import build_pages
-from tltoolkit.documents import document_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)\s]+)\)")

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.web.branding import footer_html, site_css
-from tltoolkit.web.site import build_pages
 from tltoolkit.source.district import contrast
 from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.branding import footer_html, site_css
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"

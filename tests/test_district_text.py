@@ -21,9 +21,8 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
-from pypdf import PdfReader
-
 from hostile_district import CONTACT_NAME, EMAIL, LICENCE, NAME, PHONE, SITE_NAME, URL, hostile_district_project
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
 ZIP = "downloads/teacher-leadership-toolkit-offline.zip"

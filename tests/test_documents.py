@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import load_catalog
-from tltoolkit.web.site import build_pages
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = Settings(toolkit_name="Teacher Leadership Toolkit", notice="Test notice.", allowed_roots=(ROOT,))

@@ -52,9 +52,7 @@ def test_match_page_lists_every_role_with_a_job_description_link(catalog: Catalo
 
 
 def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
-    import shutil
 
-    from tltoolkit import DataErrors
 
     data = shutil.copytree(DATA, tmp_path / "data")
     roles = data / "roles.yml"

@@ -83,7 +83,7 @@ def _mutate(text: str, data: st.DataObject) -> bytes:
         i = data.draw(st.integers(0, len(lines) - 1), label="line")
         edit = data.draw(
             st.sampled_from(["delete", "duplicate", "indent", "dedent", "tab", "insert", "anchor", "alias", "merge",
-                             "nest", "huge", "swap", "truncate", "key"]),  # fmt: skip
+                             "nest", "huge", "swap", "truncate", "key"]),
             label="edit",
         )
         if edit == "delete":
@@ -179,7 +179,7 @@ BILLION_LAUGHS = "\n".join(
 CASES = {
     "billion laughs": (BILLION_LAUGHS, "aliases expand too far"),
     "alias bomb in a flow mapping": ("a: &a {x: [1, 2, 3, 4, 5, 6, 7, 8]}\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 12)}]\n" for i in range(7)), "aliases expand too far"),  # fmt: skip
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 12)}]\n" for i in range(7)), "aliases expand too far"),
     "10,000-deep flow nesting": ("roles: " + "[" * 10_000 + "]" * 10_000, "nesting is deeper than"),
     "10,000-deep mapping nesting": ("roles: " + "{a: " * 10_000 + "x" + "}" * 10_000, "nesting is deeper than"),
     "deep block nesting": ("".join(f"{' ' * i}k{i}:\n" for i in range(200)) + " " * 200 + "x", "nesting is deeper than"),

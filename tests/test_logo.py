@@ -15,11 +15,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors
-from tltoolkit.source.load import load_toolkit
 from tltoolkit.documents import Settings, build_documents, plan
 from tltoolkit.documents import build as build_mod
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher, logo_url
+from tltoolkit.source.load import load_toolkit
 from tltoolkit.source.logo import MAX_BYTES, Logo, read_logo
 
 CASES = Path(__file__).parent / "cases" / "logos"
@@ -158,7 +158,7 @@ def test_print_html_references_the_logo_by_its_hash_not_its_bytes(catalog) -> No
     assert len(large.data) > 300_000
     jobs_small = plan(catalog, Settings(logo=small))
     jobs_large = plan(catalog, Settings(logo=large))
-    pdfs = [(a, b) for a, b in zip(jobs_small, jobs_large) if a.suffix == ".pdf"]
+    pdfs = [(a, b) for a, b in zip(jobs_small, jobs_large, strict=True) if a.suffix == ".pdf"]
     # The render input of each of the N documents is the same size whatever the logo weighs.
     assert [len(str(a.payload)) for a, _ in pdfs] == [len(str(b.payload)) for _, b in pdfs]
     for _, job in pdfs:

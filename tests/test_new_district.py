@@ -17,15 +17,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-
 from projects import ROOT, project_copy
+
 from tltoolkit.cli import main
+from tltoolkit.district_folder import (
+    EXAMPLES,
+    FolderError,
+    Located,
+    _read_config,
+    check_config,
+    district_settings,
+    locate,
+    new_district,
+)  # fmt: skip
 from tltoolkit.source.district import load_district
 from tltoolkit.source.load import load_toolkit
-from tltoolkit.district_folder import (
-    EXAMPLES, FolderError, Located, _read_config, check_config, district_settings, locate, new_district,
-)  # fmt: skip
 from tltoolkit.source.models import DistrictFile
 
 NAME = "Oakvale School District"
@@ -193,7 +199,7 @@ def test_names_with_quotes_and_markup_stay_literal(project: Path) -> None:
         ("oakvale", ["--primary", "yellow"], "colours.primary"),
     ],
     ids=["not-empty", "parent", "outside", "project", "docs", "data", "file", "nested", "symlink", "paper", "name",
-         "contrast", "colour"],  # fmt: skip
+         "contrast", "colour"],
 )
 def test_refusals_say_why_and_leave_nothing(project: Path, monkeypatch, capsys, target: str, args: list[str],
                                             message: str) -> None:  # fmt: skip

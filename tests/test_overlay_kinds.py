@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.web.site import build_pages
 from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.site import build_pages
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MARK = "LAKEVIEW-MARK"

@@ -16,8 +16,8 @@ import pytest
 
 from tltoolkit import load_catalog
 from tltoolkit.bench.synthetic import synthetic_project, synthetic_roles, write_inventory
-from tltoolkit.web.site import RELATED_ROLES, build_pages
 from tltoolkit.documents import Settings, build_documents
+from tltoolkit.web.site import RELATED_ROLES, build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = Settings(allowed_roots=(ROOT,))

@@ -12,13 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.source.catalog import Catalog
-from tltoolkit.web.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.source.load import load_toolkit
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx
+from tltoolkit.source.catalog import Catalog
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -18,11 +18,11 @@ import yaml
 
 from tltoolkit import Catalog, DataErrors
 from tltoolkit.content import role_facts
-from tltoolkit.web.downloads import roles_csv, roles_json
 from tltoolkit.content.job_description import job_description
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.downloads import roles_csv, roles_json
 from tltoolkit.web.render import plain
 from tltoolkit.web.site import build_pages
-from tltoolkit.source.load import load_toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -23,14 +23,14 @@ from pathlib import Path
 import docx
 import markdown as python_markdown
 import pytest
-from projects import project_copy
 import yaml
-
 from hostile import PWNED, free_text_fields, hostile_data, payload
+from projects import project_copy
+
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.documents import Settings, plan
-from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents import pdf as pdf_mod
+from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents.fetcher import RefusedURL
 from tltoolkit.source.models import NAME_MAX
 from tltoolkit.source.safe_text import fold, markdown
@@ -263,7 +263,7 @@ def test_hostile_site_builds_and_every_page_shows_the_data_as_text(hostile_site)
 
 def test_every_free_text_field_reaches_the_site_as_text(hostile_site) -> None:
     """The fixture covers every field the models hold; each appears somewhere, escaped."""
-    site, server = hostile_site
+    site, _server = hostile_site
     assert len(free_text_fields()) >= 60
     shown = "\n".join(" ".join("".join(shape(p.read_text(encoding="utf-8")).text).split()) for p in site.rglob("*.html"))
     tags = set(re.findall(r"\[\[([^\]]+)\]\]", shown))

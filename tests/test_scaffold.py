@@ -12,9 +12,9 @@ from pydantic import Field, StringConstraints, create_model
 
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
-from tltoolkit.source.models import Item, Model, Text
-from tltoolkit.source.load import load_toolkit
 from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_guide, new_role, placeholders
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.models import Item, Model, Text
 
 
 def test_new_role_is_appended_valid_and_leaves_the_file_before_it_alone(minimal_data: Path, capsys) -> None:

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from tltoolkit.source import models as m
 from tltoolkit.cli import main
 from tltoolkit.schemas import COMMENT, data_files, district_files, generate, sync
+from tltoolkit.source import models as m
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA, SCHEMAS = ROOT / "data", ROOT / "schemas"

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.web.downloads import roles_csv, roles_json
-from tltoolkit.web.site import build_pages
 from tltoolkit.source.load import load_toolkit
 from tltoolkit.source.safe_text import markdown
+from tltoolkit.web.downloads import roles_csv, roles_json
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

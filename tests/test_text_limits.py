@@ -21,9 +21,9 @@ from pydantic import BaseModel
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.source import models as m
 from tltoolkit.source.catalog import FILES
-from tltoolkit.web.site import build_pages
 from tltoolkit.source.district import load_district
 from tltoolkit.source.safe_text import fold
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "&<*_[`\\"  # characters the page escaping turns into character references
@@ -106,7 +106,7 @@ def _uncapped(model: type[BaseModel], seen: set[type] | None = None) -> list[str
     seen.add(model)
     found = []
     for name, info in model.model_fields.items():
-        for annotation, metadata in _strings(info.annotation, list(info.metadata)):
+        for _annotation, metadata in _strings(info.annotation, list(info.metadata)):
             limits = [getattr(meta, "max_length", None) or getattr(meta, "pattern", None) for meta in metadata]
             if not any(limits):  # a pattern (ids, colours, addresses) bounds what it accepts too
                 found.append(f"{model.__name__}.{name}")

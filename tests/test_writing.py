@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.web.site import build_pages
 from tltoolkit.documents.build import Settings, plan
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -11,9 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from .source.load import load_toolkit
 from .district_folder import FolderError, check_config, locate
 from .source.errors import DataErrors
+from .source.load import load_toolkit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(v) for v in catalog.moves.values())} principal moves, {len(catalog.conditions)} conditions, "
         f"{len(catalog.guides)} guides, {len(catalog.bibliography.entries)} works in the bibliography"
     )
-    from .source.catalog import display_root
     from .scaffold import placeholders
+    from .source.catalog import display_root
 
     left = placeholders(data_dir)
     if district and district.overlay and district.overlay.is_dir():  # the district's own entries too

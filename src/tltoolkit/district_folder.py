@@ -26,8 +26,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .source import models as m
 from .schemas import COMMENT, DISTRICT_SCHEMA, SCHEMA_DIR
+from .source import models as m
 
 CONFIG, SETTINGS, OVERLAY = "mkdocs.yml", "district.yml", "data"
 README = "README.md"
@@ -300,8 +300,8 @@ def new_district(
     primary: str | None = None,
 ) -> NewDistrict:  # fmt: skip
     """Create the district folder; validate it with the toolkit's data; remove it again if it does not validate."""
-    from .source.load import load_toolkit
     from .source.errors import DataErrors
+    from .source.load import load_toolkit
 
     project = Path(project).resolve()
     if not _is_toolkit(project):
@@ -471,7 +471,7 @@ _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _read_config(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506 (a safe loader)
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)
     except (OSError, UnicodeDecodeError) as exc:
         raise FolderError(f"cannot read {path}: {exc}") from None
     except yaml.YAMLError as exc:

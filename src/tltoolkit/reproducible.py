@@ -24,7 +24,7 @@ import subprocess
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,7 +50,7 @@ class BuildDate:
 
     @property
     def day(self) -> date | None:
-        return datetime.fromtimestamp(self.epoch, tz=timezone.utc).date() if self.known else None
+        return datetime.fromtimestamp(self.epoch, tz=UTC).date() if self.known else None
 
 
 def build_date(project: Path, content_dates: Iterable[date] = (), environ: dict[str, str] | None = None) -> BuildDate:
@@ -65,7 +65,7 @@ def build_date(project: Path, content_dates: Iterable[date] = (), environ: dict[
     if (commit := _last_commit(project)) is not None:
         return BuildDate(commit, "the last git commit", known=True)
     if latest := max(content_dates, default=None):
-        epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc).timestamp())
+        epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp())
         return BuildDate(
             epoch, f"the latest review date in the data ({ENV} is not set and {project} is not a git checkout)", known=True
         )
@@ -98,14 +98,14 @@ def content_dates(*groups: Iterable[object]) -> list[date]:
 
 
 def iso_date(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def zip_date_time(iso: str) -> tuple[int, int, int, int, int, int]:
     """A zip entry's date_time for an ISO date ('' or before 1980: the zip format's earliest)."""
     if not iso:
         return ZIP_EPOCH
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(timezone.utc)
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(UTC)
     return max(ZIP_EPOCH, (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second))
 
 

@@ -19,19 +19,20 @@ import json
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, SUFFIX, comment_line
 from .source import models as m
 from .source.catalog import GUIDES_DIR, Catalog, display_name, load_catalog
 from .source.errors import DataError, DataErrors
 from .source.references import RESERVED_ROLE_IDS
-from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, SUFFIX, comment_line
 from .source.yamlsource import Path_, read_yaml
 
 PLACEHOLDER = "TODO"
@@ -364,8 +365,8 @@ def _write_and_check(
 
 
 def _new_outputs(before: Catalog, after: Catalog) -> tuple[list[str], list[str]]:
-    from .web.site import build_pages
     from .documents import document_paths
+    from .web.site import build_pages
 
     old = {page.uri for page in build_pages(before)}
     pages = [_address(page.uri) for page in build_pages(after) if page.uri not in old]

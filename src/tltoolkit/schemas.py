@@ -127,7 +127,7 @@ def sync(
     for data_file, schema_name in [*data_files(data_dir), *more]:
         wanted = comment_line(data_file, schema_dir / schema_name)
         text = data_file.read_text(encoding="utf-8")
-        first, newline, rest = text.partition("\n")
+        first, _, rest = text.partition("\n")
         if first.rstrip("\r") == wanted:
             continue
         if write:

@@ -22,9 +22,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from harness import build_site, launch, missing_browser, serve
 from playwright.sync_api import sync_playwright
 
-from harness import build_site, launch, missing_browser, serve
 from tltoolkit.bench.synthetic import synthetic_roles  # the one generator, shared with scripts/bench
 from tltoolkit.content import labels
 from tltoolkit.web.render import search_text

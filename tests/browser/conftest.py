@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
 from harness import ROOT, build_site, launch, missing_browser, serve
+
 from tltoolkit import Catalog, load_catalog
 
 if TYPE_CHECKING:

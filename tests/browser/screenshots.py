@@ -9,9 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from harness import build_site, launch, serve
+from playwright.sync_api import sync_playwright
 
 PAGES = {
     "roles": "roles/",

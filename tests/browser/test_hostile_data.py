@@ -13,10 +13,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from projects import project_copy
-
-from harness import ROOT, serve
+from harness import serve
 from hostile import hostile_data
+from projects import project_copy
 
 PAGES = [
     "", "roles/", "roles/match/", "roles/grade-level-team-leader/", "skills/", "skills/data-use/",

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-
 from harness import PAGE_KINDS, serve
 from hostile_district import CONTACT_NAME, LICENCE, SITE_NAME, hostile_district_project
 

@@ -170,7 +170,7 @@ def first_search_result(site: Path) -> tuple[float, float] | None:
 # --- running -----------------------------------------------------------------
 
 
-def measure(roles: int, tmp: Path, quick: bool, browser: bool, log, repeat: int = 2) -> Size:  # noqa: ANN001
+def measure(roles: int, tmp: Path, quick: bool, browser: bool, log, repeat: int = 2) -> Size:
     project = synthetic_project(tmp / f"roles-{roles}", roles)
     size = Size(roles)
     big = quick and roles > QUICK_LIMIT  # --quick: above 500 roles, pages only (no 10,000 documents)

@@ -85,10 +85,10 @@ def start(work: Callable[[], T]) -> Pending[T]:
 def _child(work: Callable[[], object], writer: Connection) -> None:
     try:
         outcome: tuple[object, BaseException | None] = (work(), None)
-    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the build
+    except BaseException as exc:
         outcome = (None, exc)
     try:
         writer.send(outcome)
-    except Exception:  # noqa: BLE001 - an exception that cannot be pickled: send its text
+    except Exception:
         writer.send((None, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]}")))
     writer.close()  # multiprocessing then ends the process without the parent's atexit handlers

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..source.catalog import Catalog
-from ..source.district import Brand, District
-from ..source.logo import Logo
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
+from ..source.catalog import Catalog
+from ..source.district import Brand, District
+from ..source.logo import Logo
 from . import cache as cache_mod
 from . import pdf
 from .background import can_fork

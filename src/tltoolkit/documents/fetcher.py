@@ -20,7 +20,6 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher
 
-
 LOGO_SCHEME = "district-logo"
 _LOGO_NAME = re.compile(r"([0-9a-f]{64})\.(svg|png)")
 

@@ -249,7 +249,7 @@ def contrast(one: str, other: str) -> float:
 def mix(colour: str, other: str, amount: float) -> str:
     """`colour` moved `amount` (0 to 1) of the way towards `other`."""
     a, b = _rgb(colour), _rgb(other)
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b))
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
 def readable(colour: str, background: str, ratio: float, towards: str) -> str:

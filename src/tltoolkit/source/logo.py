@@ -155,7 +155,7 @@ def check_png(data: bytes, shown: str) -> bytes:
             image.verify()  # every chunk's checksum
         with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
             image.load()  # every pixel: a truncated or corrupt file fails here
-    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+    except Exception as exc:
         raise LogoError(f"{shown} is not a readable PNG image ({exc})") from None
     return data
 

@@ -70,9 +70,9 @@ def reserved() -> dict[type[BaseModel], dict[str, str]]:
 
 def _outputs() -> tuple[dict[str, str], list[str]]:
     """The probe's pages (uri -> Markdown) and every path the site writes for it."""
-    from .catalog import Catalog
     from ..web.downloads import build_downloads
     from ..web.site import build_pages
+    from .catalog import Catalog
 
     hints = typing.get_type_hints(Catalog)
     values = {}

@@ -14,10 +14,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..content import labels, role_facts
 from ..source.catalog import Catalog
 from ..source.kinds import BY_NAME
 from ..source.models import Planning, Role
-from ..content import labels, role_facts
 
 LIST_SEPARATOR = "; "
 # A spreadsheet treats a cell starting with one of these as a formula.

@@ -7,8 +7,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..source import safe_text
 from ..content import labels, role_facts
+from ..source import safe_text
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.safe_text`, which states the policy. `plain` is the Markdown one.

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from ..source.catalog import Catalog
-from ..source.kinds import KINDS
-from ..source.models import Role, Work
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
-from .render import Renderer
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
+from ..source.catalog import Catalog
+from ..source.kinds import KINDS
+from ..source.models import Role, Work
+from .render import Renderer
 
 
 @dataclass(frozen=True)

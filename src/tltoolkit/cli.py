@@ -39,12 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--data", type=Path, help="folder of the toolkit's YAML files (default: data)")
         sub.add_argument("--district", type=Path, help="add to this district's own data instead (its district.yml, "
                          "folder or mkdocs.yml)")  # fmt: skip
-    district = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
-    district.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
-    district.add_argument("--name", required=True, help="the district's full name, like 'Oakvale School District'")
-    district.add_argument("--short-name", help="a short form for headers, like 'Oakvale'")
-    district.add_argument("--paper", default="letter", help="paper of the printable documents: letter or a4")
-    district.add_argument("--primary", help="the brand colour as '#rrggbb' (white text on it needs 4.5:1)")
+    folder = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
+    folder.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
+    folder.add_argument("--name", required=True, help="the district's full name, like 'Oakvale School District'")
+    folder.add_argument("--short-name", help="a short form for headers, like 'Oakvale'")
+    folder.add_argument("--paper", default="letter", help="paper of the printable documents: letter or a4")
+    folder.add_argument("--primary", help="the brand colour as '#rrggbb' (white text on it needs 4.5:1)")
     paths = commands.add_parser("paths", help="check that a district's mkdocs.yml points back at the toolkit")
     paths.add_argument("config", type=Path, help="the district's mkdocs.yml")
     args = parser.parse_args(argv)

@@ -83,8 +83,7 @@ def prefix_for(folder: Path, project: Path) -> str:
 def toolkit_paths(project: Path) -> dict[str, Any]:
     """The paths of the toolkit's mkdocs.yml that a district's copy must point back to."""
     config = _read_config(project / CONFIG)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    theme, extra = _mapping(config.get("theme")), _mapping(config.get("extra"))
     return {
         "docs_dir": config.get("docs_dir", "docs"),
         "custom_dir": theme.get("custom_dir"),
@@ -404,9 +403,14 @@ def locate(given: Path) -> Located:
     return Located(given, None, None)  # read and checked (line by line) by load_district
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """`value` when it is a mapping (a section of mkdocs.yml), else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def _from_config(config: Path) -> Located:
     settings = _read_config(config)
-    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    extra = _mapping(settings.get("extra"))
     district = extra.get("district")
     if not isinstance(district, str):
         raise FolderError(f"{config} names no district (extra: district: {SETTINGS}): it is the plain toolkit's")
@@ -433,7 +437,7 @@ def check_config(config: Path, project: Path | None = None) -> list[str]:
     missing = [(key, value) for key, value in paths if not (folder / value).exists()]
     if not missing:
         return []
-    written = re.match(r"^((?:\.\./)*)", inherit).group(1)
+    written = found.group(1) if (found := re.match(r"^((?:\.\./)*)", inherit)) else ""
     project = project or _project_above(folder)
     if project is not None and folder.resolve().is_relative_to(project.resolve()):
         right = prefix_for(folder.resolve(), project.resolve())

@@ -22,7 +22,7 @@ import os
 import re
 import subprocess
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,10 +53,11 @@ class BuildDate:
         return datetime.fromtimestamp(self.epoch, tz=UTC).date() if self.known else None
 
 
-def build_date(project: Path, content_dates: Iterable[date] = (), environ: dict[str, str] | None = None) -> BuildDate:
+def build_date(
+    project: Path, content_dates: Iterable[date] = (), environ: Mapping[str, str] | None = None
+) -> BuildDate:
     """The build date: SOURCE_DATE_EPOCH, else the last commit, else the content's latest date, else none."""
-    environ = os.environ if environ is None else environ
-    if value := environ.get(ENV, "").strip():
+    if value := (os.environ if environ is None else environ).get(ENV, "").strip():
         if not re.fullmatch(r"\d{1,12}", value):
             raise EpochError(f"{ENV} must be a whole number of seconds since 1970, not {value!r}")
         if int(value) <= UNDATED:

@@ -69,17 +69,17 @@ def new_role(
     taken = {role.title.casefold(): role.id for role in catalog.roles}
     if title.casefold() in taken:
         raise ScaffoldError(f"role '{taken[title.casefold()]}' already has the title '{title}': give another with --title")
-    given = {"id": role_id, "title": title, **({"category": category} if category else {})}
+    given: dict[str, Any] = {"id": role_id, "title": title, **({"category": category} if category else {})}
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Role, given)
 
     path = where.folder / "roles.yml"
-    if path.is_file():
-        text: str | None = path.read_text(encoding="utf-8")
+    text: str | None = path.read_text(encoding="utf-8") if path.is_file() else None
+    if text is not None:
         indent = _list_indent(text, path, "roles")
         prefix = (text if text.endswith("\n") else text + "\n") + "\n"  # a blank line before the entry, like the others
     else:  # a district's first role of its own
-        text, indent = None, "  "
+        indent = "  "
         schema = comment_line(path, data_dir.parent / SCHEMA_DIR / f"roles{SUFFIX}")
         about = "# The district's own roles: a new id adds a role, a toolkit role's id replaces it whole."
         prefix = f"{schema}\n{about}\nroles:\n"
@@ -104,7 +104,7 @@ def new_guide(
         raise ScaffoldError(f"a guide with id '{guide_id}' already exists: {found}{own}")
     if guide_id in RESERVED_GUIDE_IDS:
         raise ScaffoldError(f"guide id '{guide_id}' is the address of {RESERVED_GUIDE_IDS[guide_id]}: choose another")
-    given = {"id": guide_id, "title": title or _title_from(guide_id)}
+    given: dict[str, Any] = {"id": guide_id, "title": title or _title_from(guide_id)}
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Guide, given)
 
@@ -133,14 +133,14 @@ def _references(catalog: Catalog) -> dict[str, tuple[list[str], str]]:
     }
 
 
-def _emit_item(model: type[BaseModel], given: dict[str, Any], refs: dict, indent: str) -> list[str]:
+def _emit_item(model: type[BaseModel], given: dict[str, Any], refs: dict[str, Any], indent: str) -> list[str]:
     """A list item: '- ' before the first field, the rest aligned under it."""
     lines = _emit_fields(model, given, refs, indent + "  ")
     lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
     return lines
 
 
-def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict, indent: str) -> list[str]:
+def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict[str, Any], indent: str) -> list[str]:
     lines: list[str] = []
     # Required fields first, in model order; the optional ones (shown commented out) after them.
     fields = sorted(model.model_fields.items(), key=lambda field: not field[1].is_required())
@@ -164,7 +164,7 @@ def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict, inde
     return lines
 
 
-def _sample(name: str, annotation: Any, info: FieldInfo, prompt: str, refs: dict) -> Any:
+def _sample(name: str, annotation: Any, info: FieldInfo, prompt: str, refs: dict[str, Any]) -> Any:
     """A value that satisfies the field, with the prompt where text goes."""
     if info.examples:
         return info.examples[0]
@@ -333,7 +333,7 @@ def _list_indent(text: str, path: Path, key: str) -> str:
     except yaml.YAMLError:
         raise ScaffoldError(f"{path} is not valid YAML: run scripts/validate") from None
     keys = [k.value for k, _ in root.value] if isinstance(root, yaml.MappingNode) else []
-    if not keys or keys[-1] != key:
+    if not isinstance(root, yaml.MappingNode) or not keys or keys[-1] != key:
         raise ScaffoldError(f"'{key}:' must be the last entry of {path} to add to it")
     items = root.value[-1][1]
     if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -86,7 +87,7 @@ def sync(
     *,
     write: bool,
     shown: Path | None = None,
-    more: list[tuple[Path, str]] = (),  # other files to keep pointed at their schema (district examples)
+    more: Sequence[tuple[Path, str]] = (),  # other files to keep pointed at their schema (district examples)
 ) -> list[str]:
     """Bring `schema_dir` and the data files' first lines up to date (write) or list what differs (check).
 

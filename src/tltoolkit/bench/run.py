@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,7 +171,7 @@ def first_search_result(site: Path) -> tuple[float, float] | None:
 # --- running -----------------------------------------------------------------
 
 
-def measure(roles: int, tmp: Path, quick: bool, browser: bool, log, repeat: int = 2) -> Size:
+def measure(roles: int, tmp: Path, quick: bool, browser: bool, log: Callable[[str], None], repeat: int = 2) -> Size:
     project = synthetic_project(tmp / f"roles-{roles}", roles)
     size = Size(roles)
     big = quick and roles > QUICK_LIMIT  # --quick: above 500 roles, pages only (no 10,000 documents)

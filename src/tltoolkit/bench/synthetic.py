@@ -89,4 +89,4 @@ def edit_role(data_dir: Path, index: int = -1) -> str:
     role = roles[index]
     role["summary"] = role["summary"] + " Edited for the benchmark."
     write_inventory(data_dir, roles)
-    return role["id"]
+    return str(role["id"])

@@ -14,7 +14,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -53,7 +53,7 @@ class Pending(Generic[T]):
         process.join()
         if error is not None:
             raise error
-        return result
+        return cast(T, result)
 
     def cancel(self) -> None:
         """Stop the work (the build failed elsewhere); a no-op once it has been waited for."""

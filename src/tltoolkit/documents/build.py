@@ -263,12 +263,10 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
 
 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
-    entries = [
-        {"guide": g, "skills": catalog.skills_named(g.skills), "roles": [catalog.role[r] for r in g.roles]}
-        for g in catalog.guides
-    ]
-    for entry in entries:
-        guide = entry["guide"]
+    entries: list[dict[str, object]] = []
+    for guide in catalog.guides:
+        entry = {"guide": guide, "skills": catalog.skills_named(guide.skills), "roles": [catalog.role[r] for r in guide.roles]}
+        entries.append(entry)
         page = html.render(
             "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", created=_dated(guide), **entry
         )

@@ -18,6 +18,7 @@ import docx
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -196,7 +197,7 @@ def _styles(document: docx.document.Document, brand: RGBColor) -> None:
         style = document.styles[name]
         style.font.name = FONT
         # East Asian and complex-script text fall back to the theme font unless set too.
-        style.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), FONT)
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     document.styles["Normal"].font.size = Pt(11)
     document.styles["Title"].font.size = Pt(26)
     document.styles["Heading 1"].font.size = Pt(14)

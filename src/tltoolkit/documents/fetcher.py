@@ -33,7 +33,7 @@ def logo_url(digest: str, suffix: str) -> str:
     return f"{LOGO_SCHEME}:{digest}{suffix}"
 
 
-class SafeFetcher(URLFetcher):
+class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint publishes no type information
     """A WeasyPrint URL fetcher that reads local files under `roots` and nothing else."""
 
     def __init__(self, roots: Iterable[Path], logo_dir: Path | None = None) -> None:

@@ -339,9 +339,9 @@ def _origins(docs: dict[str, YamlDocument]) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for kind in KINDS:
         if kind.one_per_file:
-            for name, doc in docs.items():
+            for name, one in docs.items():
                 if name.startswith(f"{kind.file}/"):
-                    found[(kind.name, Path(name).stem)] = doc.file
+                    found[(kind.name, Path(name).stem)] = one.file
             continue
         doc = docs.get(kind.file)
         if kind.key is None or doc is None or not isinstance(doc.data, dict):
@@ -358,8 +358,9 @@ def _origin(doc: YamlDocument, path: Path_, item: dict[str, Any]) -> str:
     if not isinstance(doc, MergedDocument):
         return doc.file
     source = doc.origin(path)[0].file
-    moves = item.get("moves") if isinstance(item.get("moves"), list) else []
-    files = [doc.origin((*path, "moves", index))[0].file for index in range(len(moves))]
+    moves = item.get("moves")
+    count = len(moves) if isinstance(moves, list) else 0
+    files = [doc.origin((*path, "moves", index))[0].file for index in range(count)]
     return next((file for file in files if file != source), source)
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -165,7 +166,7 @@ def _respelled(error: DataError) -> DataError:
 def _valid_fields(document: YamlDocument) -> m.DistrictFile:
     """The settings with every field that is valid on its own; the others left at their defaults."""
     data = document.data if isinstance(document.data, dict) else {}
-    kept: dict[str, object] = {}
+    kept: dict[str, Any] = {}
     for key, value in data.items():
         if key not in m.DistrictFile.model_fields:
             continue

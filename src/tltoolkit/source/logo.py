@@ -204,7 +204,8 @@ def check_svg(data: bytes, shown: str) -> bytes:
             _check_css(node.text or "", shown, "a <style> element")
         _check_attributes(node, element, shown)
     etree.cleanup_namespaces(root)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    cleaned: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return cleaned + b"\n"
 
 
 # The DOCTYPE drawing programs write (Illustrator, older Inkscape). Browsers and lxml here never

@@ -130,7 +130,7 @@ def _merge_items(
 ) -> tuple[list[Any], list[tuple[Path_, YamlDocument, Path_]], list[DataError]]:
     """Base items in order (overridden ones replaced in place, removed ones dropped), then new ones."""
     merged_key = merged_key or base_key
-    overrides = {_id(item): j for j, item in enumerate(over_items) if _id(item) is not None}
+    overrides = {item_id: j for j, item in enumerate(over_items) if (item_id := _id(item)) is not None}
     errors = [
         removed_at.error(f"{what} '{item_id}' is removed here but the overlay defines it")
         for item_id, removed_at in _present(removed, overrides)
@@ -169,10 +169,10 @@ def _merge_moves(base: YamlDocument, over: YamlDocument, overlay: Overlay) -> tu
     over_by_skill = {e.get("skill"): j for j, e in enumerate(over_entries) if isinstance(e, dict)}
     base_skills = {e.get("skill") for e in base_entries if isinstance(e, dict)}
     errors: list[DataError] = []
-    for skill in overlay.remove.moves:
-        if skill not in base_skills:
-            at = _Where(overlay, ("remove", "moves", skill))
-            errors.append(at.error(f"the toolkit has no principal moves for skill '{skill}'"))
+    for skill_id in overlay.remove.moves:
+        if skill_id not in base_skills:
+            where = _Where(overlay, ("remove", "moves", skill_id))
+            errors.append(where.error(f"the toolkit has no principal moves for skill '{skill_id}'"))
     merged: list[Any] = []
     parts: list[tuple[Path_, YamlDocument, Path_]] = [((), base, ())]
     for i, entry in enumerate(base_entries):

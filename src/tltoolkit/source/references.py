@@ -252,7 +252,7 @@ def check_provenance(docs: dict[str, YamlDocument]) -> Iterator[DataError]:
     for name, doc in docs.items():
         if name in _STEWARDED_LISTS:
             key = _STEWARDED_LISTS[name]
-            targets = [((key, i), item) for i, item in enumerate(_list(doc, key))]
+            targets: list[tuple[Path_, Any]] = [((key, i), item) for i, item in enumerate(_list(doc, key))]
         elif name.split("/", 1)[0] in _STEWARDED_FILES or name in _CREDITED_FILES:
             targets = [((), doc.data)]
         else:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import re
 import types
 import typing
 import unicodedata
 from datetime import date
-from functools import cache
 from typing import Any
 
 from annotated_types import MinLen
@@ -34,7 +34,7 @@ def marker(model: type[BaseModel]) -> str:
     return f"qq{model.__name__.lower()}qq"
 
 
-@cache
+@functools.cache
 def reserved() -> dict[type[BaseModel], dict[str, str]]:
     """Model with an `id` -> {reserved id: what already uses it, in words, with its path}."""
     pages, paths = _outputs()
@@ -75,13 +75,13 @@ def _outputs() -> tuple[dict[str, str], list[str]]:
     from .catalog import Catalog
 
     hints = typing.get_type_hints(Catalog)
-    values = {}
+    values: dict[str, Any] = {}
     for item in dataclasses.fields(Catalog):
         if item.default is item.default_factory is dataclasses.MISSING:
             values[item.name] = _kind_value(hints[item.name])
         elif typing.get_origin(hints[item.name]) is dict and _models_in(typing.get_args(hints[item.name])[1]):
             model = _models_in(typing.get_args(hints[item.name])[1])[0]  # e.g. what each file credits, by kind
-            values[item.name] = collections.defaultdict(lambda model=model: _probe(model))
+            values[item.name] = collections.defaultdict(functools.partial(_probe, model))
     catalog = Catalog(**values)
     pages = {page.uri: page.markdown for page in build_pages(catalog)}
     paths = [*pages, *(download.uri for download in build_downloads(catalog))]
@@ -117,7 +117,7 @@ def _markers_in(text: str) -> list[tuple[type[BaseModel], str]]:
 
 def _probe(model: type[BaseModel], index: int = 0) -> Any:
     """An instance of `model` with every field filled (lists at their minimum length), not validated."""
-    values = {}
+    values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if name == "id" and _strip(info.annotation) is str:  # a free id (a slug), not a fixed choice
             values[name] = marker(model)
@@ -164,13 +164,17 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def _number(kind: type, metadata: list[Any]) -> float:
     """1 when the bounds allow it, else the lowest value they allow (halfway into an open interval)."""
-    bounds = {name: getattr(meta, name) for meta in metadata for name in ("ge", "gt", "le", "lt") if getattr(meta, name, None) is not None}
+    bounds: dict[str, float] = {
+        name: getattr(meta, name) for meta in metadata for name in ("ge", "gt", "le", "lt") if getattr(meta, name, None) is not None
+    }
     low = bounds.get("ge", bounds.get("gt"))
     high = bounds.get("le", bounds.get("lt"))
-    value = 1 if (low is None or low < 1 or (low == 1 and "ge" in bounds)) and (high is None or high > 1 or (high == 1 and "le" in bounds)) else None
-    if value is None:
-        value = low if "ge" in bounds else (low + (min(high, low + 2) - low) / 2 if high is not None else low + 1)
-    return kind(value) if kind is int and float(value).is_integer() else value
+    if (low is None or low < 1 or (low == 1 and "ge" in bounds)) and (high is None or high > 1 or (high == 1 and "le" in bounds)):
+        value: float = 1
+    else:
+        floor = low if low is not None else 0.0  # no model has only an upper bound below 1 (yet)
+        value = floor if "ge" in bounds else (floor + (min(high, floor + 2) - floor) / 2 if high is not None else floor + 1)
+    return int(value) if kind is int and float(value).is_integer() else value
 
 
 def _is_slug(annotation: Any, metadata: list[Any]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -83,7 +83,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         raise DataErrors([DataError(display, 1, 1, "", f"nesting is deeper than {MAX_DEPTH} levels")]) from None
     if root is None:
         raise DataErrors([DataError(display, 1, 1, "", "the file is empty")])
-    return _Converter(display).document(root)
+    return _Converter(display).document(cast(Node, root))  # _SLOW was replaced above
 
 
 _SLOW = object()

@@ -10,6 +10,7 @@ tests/cases/yaml_syntax/ holds the common mistakes with their messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -329,7 +330,7 @@ def _block_text(lines: list[str], row: int) -> tuple[int, int, str] | None:
     )
 
 
-def _tokens(text: str):
+def _tokens(text: str) -> Iterator[yaml.Token]:
     """The file's tokens, from libyaml when present (a 20 MB file scans in seconds, not minutes)."""
     return yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

@@ -83,7 +83,7 @@ class SiteBuild:
         except DataErrors as exc:
             raise BuildError(exc.report()) from None
         try:  # the sitemap's date and "review due" follow the build date (documents carry their content's)
-            when = build_date(project, content_dates(catalog.roles, catalog.guides, catalog.conditions), dict(environ))
+            when = build_date(project, content_dates(catalog.roles, catalog.guides, catalog.conditions), environ)
         except EpochError as exc:
             raise BuildError(str(exc)) from None
         extra["sitemap_dates"] = when.known  # overrides/sitemap.xml states no invented date

@@ -48,7 +48,7 @@ def render(model: type[BaseModel], data_file: str) -> str:
         schema["definitions"] = schema.pop("$defs")
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = data_file
-    schema["$comment"] = f"Generated from src/tltoolkit/models.py by {REGENERATE}; do not edit."
+    schema["$comment"] = f"Generated from src/tltoolkit/source/models.py by {REGENERATE}; do not edit."
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -11,7 +11,7 @@ from ..content import labels, role_facts
 from ..source import safe_text
 
 # Data fields are plain text: every filter that writes data into a page comes from
-# `tltoolkit.safe_text`, which states the policy. `plain` is the Markdown one.
+# `tltoolkit.source.safe_text`, which states the policy. `plain` is the Markdown one.
 plain = safe_text.markdown
 attr = safe_text.markdown  # same escaping: valid in raw HTML text and quoted attributes
 front_matter_value = safe_text.front_matter

@@ -231,6 +231,10 @@ def test_the_build_reports_a_refused_document_as_an_error_naming_it(tmp_path: Pa
     def wait() -> None:
         raise RefusedURL("guides/all-guides.pdf: the district logo is missing from /x/logo (removed during the build?)")
 
-    hook._documents = SimpleNamespace(in_background=False, wait=wait)
+    from tltoolkit.web.build import SiteBuild
+
+    build = object.__new__(SiteBuild)  # the build's state; only the documents under way matter here
+    build._pending = SimpleNamespace(in_background=False, wait=wait)
+    hook._build = build
     with pytest.raises(PluginError, match=r"^documents: guides/all-guides\.pdf: the district logo is missing"):
         hook.on_post_build(SimpleNamespace())

@@ -48,7 +48,8 @@ def render(model: type[BaseModel], data_file: str) -> str:
         schema["definitions"] = schema.pop("$defs")
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = data_file
-    schema["$comment"] = f"Generated from src/tltoolkit/source/models.py by {REGENERATE}; do not edit."
+    source = "src/" + model.__module__.replace(".", "/") + ".py"
+    schema["$comment"] = f"Generated from {source} by {REGENERATE}; do not edit."
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -58,8 +58,8 @@ class Kind:
 
     @property
     def key(self) -> str | None:
-        """The list of items at the top of the file ("roles"), for kinds merged by id or by skill."""
-        return self.ids[0].path[0] if self.ids and self.merge in (Merge.BY_ID, Merge.BY_SKILL) else None
+        """The list of items at the top of the file ("roles"), if the file holds one."""
+        return self.ids[0].path[0] if self.ids else None
 
     @property
     def item(self) -> str:

@@ -44,7 +44,9 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     if not _makes_zip(config):
         return
     try:  # dated like the site: the build date hooks/toolkit.py settled
-        target, count = make_zip(Path(config.config_file_path), Path(config.site_dir), config.extra["build_epoch"], config.strict)
+        target, count = make_zip(
+            Path(config.config_file_path), Path(config.site_dir), config.extra["build_epoch"], config.strict
+        )
     except OfflineError as exc:
         raise PluginError(str(exc)) from None
     log.info("offline: %s (%d files, %.1f MB)", ZIP, count, target.stat().st_size / 1e6)

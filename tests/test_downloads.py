@@ -65,4 +65,3 @@ def test_downloads_are_listed_with_their_media_types(catalog: Catalog) -> None:
         ("downloads/roles.csv", "text/csv"),
         ("downloads/roles.json", "application/json"),
     ]
-

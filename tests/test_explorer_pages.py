@@ -53,11 +53,13 @@ def test_match_page_lists_every_role_with_a_job_description_link(catalog: Catalo
 
 def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
 
-
     data = shutil.copytree(DATA, tmp_path / "data")
     roles = data / "roles.yml"
     first_id = load_catalog(DATA).roles[0].id
     roles.write_text(roles.read_text().replace(f"id: {first_id}\n", "id: match\n", 1))
     with pytest.raises(DataErrors) as caught:
         load_catalog(data)
-    assert "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)" in caught.value.report()
+    assert (
+        "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)"
+        in caught.value.report()
+    )

@@ -45,7 +45,9 @@ def _edit_links(config_file: Path, extra: dict[str, Any]) -> dict[str, str | Non
         "site_name": "Teacher Leadership Toolkit", "site_author": None, "copyright": "",
         "theme": {"palette": [{"primary": "indigo"}]}, "extra_css": [],
     }  # fmt: skip
-    build = SiteBuild.from_config(config, config_file, environ={"SOURCE_DATE_EPOCH": "1700000000", "TL_DOCUMENTS": "off"})
+    build = SiteBuild.from_config(
+        config, config_file, environ={"SOURCE_DATE_EPOCH": "1700000000", "TL_DOCUMENTS": "off"}
+    )
     return {file.uri: file.edit for file in build.files()}
 
 
@@ -69,7 +71,10 @@ def sample_links() -> dict[str, str | None]:
         ("roles/math-coach.md", "../examples/sample-district/data/roles.yml"),  # the district's own version
         ("roles/instructional-coach.md", "../data/roles.yml"),  # the toolkit's, unchanged
         ("roles/index.md", "../examples/sample-district/data/roles.yml"),  # lists the district's roles too
-        ("guides/protecting-leadership-time.md", "../examples/sample-district/data/guides/protecting-leadership-time.yml"),
+        (
+            "guides/protecting-leadership-time.md",
+            "../examples/sample-district/data/guides/protecting-leadership-time.yml",
+        ),
         ("focus-area/index.md", "../data/focus_area.yml"),
     ],
 )

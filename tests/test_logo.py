@@ -30,7 +30,9 @@ logo: {logo}
 colours:
   primary: "#0d47a1"
 """
-SMALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0d47a1"/></svg>'
+SMALL_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0d47a1"/></svg>'
+)
 
 
 def district_with(data: Path, name: str, content: bytes) -> Path:
@@ -85,7 +87,13 @@ def test_a_drawing_program_export_is_accepted_and_published_without_editor_marku
     published = district.logo_image.data.decode()
     for gone in ("inkscape", "sodipodi", "rdf:", "<metadata", "<!--", "dc:title"):
         assert gone not in published
-    for kept in ('<linearGradient id="sky"', 'clip-path="url(#round)"', 'xlink:href="#wave"', ".band { fill: url(#sky)", ">LSD</text>"):
+    for kept in (
+        '<linearGradient id="sky"',
+        'clip-path="url(#round)"',
+        'xlink:href="#wave"',
+        ".band { fill: url(#sky)",
+        ">LSD</text>",
+    ):
         assert kept in published
     assert read_logo(minimal_data.parent / "district" / "logo.svg", "logo.svg").data == district.logo_image.data
 
@@ -138,9 +146,15 @@ def test_a_small_png_is_published_as_it_is(minimal_data: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "logo.png is not a PNG image (its first bytes are not a PNG signature)"),
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "logo.png is not a PNG image (its first bytes are not a PNG signature)",
+        ),
         (noisy_png()[: len(noisy_png()) // 2], "logo.png is not a readable PNG image"),
-        (with_header_size(png(), 100_000, 100_000), "logo.png is 100000 x 100000 pixels; a logo may be at most 4096 x 4096"),
+        (
+            with_header_size(png(), 100_000, 100_000),
+            "logo.png is 100000 x 100000 pixels; a logo may be at most 4096 x 4096",
+        ),
     ],
     ids=["svg-named-png", "truncated", "huge-header"],
 )
@@ -188,7 +202,9 @@ def test_a_logo_copy_removed_during_the_build_stops_it_naming_the_document(
 ) -> None:
     logo = read_logo_bytes(SMALL_SVG.encode())
     monkeypatch.setattr(build_mod, "keep_logo", lambda store, logo: None)  # as if the copy vanished
-    with pytest.raises(RefusedURL, match=r"^(job-descriptions|guides)/[\w-]+\.pdf: the district logo is missing from .*logo"):
+    with pytest.raises(
+        RefusedURL, match=r"^(job-descriptions|guides)/[\w-]+\.pdf: the district logo is missing from .*logo"
+    ):
         build_documents(catalog, tmp_path / "out", tmp_path / "cache", Settings(logo=logo, workers=1))
 
 
@@ -224,7 +240,9 @@ def test_the_build_reports_a_refused_document_as_an_error_naming_it(tmp_path: Pa
 
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("toolkit_hook_logo", Path(__file__).parents[1] / "hooks" / "toolkit.py")
+    spec = importlib.util.spec_from_file_location(
+        "toolkit_hook_logo", Path(__file__).parents[1] / "hooks" / "toolkit.py"
+    )
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
 

@@ -74,7 +74,9 @@ def test_paths_lead_back_to_the_toolkit_at_any_depth(project: Path, where: str) 
     for written, toolkit in targets.items():
         assert os.path.normpath(folder / written) == str(project / toolkit), written
     assert [os.path.normpath(folder / w) for w in config["watch"]] == [
-        str(project / "data"), str(project / "src" / "tltoolkit"), str(folder)
+        str(project / "data"),
+        str(project / "src" / "tltoolkit"),
+        str(folder),
     ]
     assert config["extra"]["district"] == "district.yml" and config["site_dir"] == "site"
     schema = (folder / "district.yml").read_text(encoding="utf-8").splitlines()[0]
@@ -198,8 +200,21 @@ def test_names_with_quotes_and_markup_stay_literal(project: Path) -> None:
         ("oakvale", ["--primary", "#ffff00"], "white text on #ffff00 has a contrast of 1.1:1"),
         ("oakvale", ["--primary", "yellow"], "colours.primary"),
     ],
-    ids=["not-empty", "parent", "outside", "project", "docs", "data", "file", "nested", "symlink", "paper", "name",
-         "contrast", "colour"],
+    ids=[
+        "not-empty",
+        "parent",
+        "outside",
+        "project",
+        "docs",
+        "data",
+        "file",
+        "nested",
+        "symlink",
+        "paper",
+        "name",
+        "contrast",
+        "colour",
+    ],
 )
 def test_refusals_say_why_and_leave_nothing(project: Path, monkeypatch, capsys, target: str, args: list[str],
                                             message: str) -> None:  # fmt: skip

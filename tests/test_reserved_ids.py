@@ -103,8 +103,11 @@ def test_a_district_role_with_a_reserved_id_is_reported_at_the_overlay(tmp_path:
     (district / "district.yml").write_text("name: Lakeview School District\noverlay: data\n")
     roles = (MINIMAL / "roles.yml").read_text(encoding="utf-8")
     first = roles[: roles.index("\n- id: ", roles.index("- id: ") + 1)]  # the first role only
-    (district / "data" / "roles.yml").write_text(first.replace("id: grade-level-team-leader", "id: match", 1)
-                                                  .replace("title: Grade-level team leader", "title: Lakeview match lead"))
+    (district / "data" / "roles.yml").write_text(
+        first.replace("id: grade-level-team-leader", "id: match", 1).replace(
+            "title: Grade-level team leader", "title: Lakeview match lead"
+        )
+    )
     with pytest.raises(DataErrors) as caught:
         load_toolkit(tmp_path / "data", district / "district.yml")
     assert [str(e) for e in caught.value.errors] == [

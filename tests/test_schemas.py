@@ -119,7 +119,9 @@ def test_out_of_date_schema_and_missing_comment_are_reported_then_fixed(tmp_path
     assert sync(schemas, data, write=False) == []
     assert (schemas / "roles.schema.json").read_text(encoding="utf-8") == roles
     assert not (schemas / "old.schema.json").exists()
-    assert guide.read_text(encoding="utf-8") == "# yaml-language-server: $schema=../../schemas/guide.schema.json\n" + body
+    assert (
+        guide.read_text(encoding="utf-8") == "# yaml-language-server: $schema=../../schemas/guide.schema.json\n" + body
+    )
 
 
 def test_generation_is_deterministic_and_covers_every_model() -> None:

@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     if left:
         for found in left:
             print(f"warning: {found}", file=sys.stderr)
-        print(f"{len(left)} TODO prompt(s) still to replace; the site builds, but shows them as written", file=sys.stderr)
+        print(
+            f"{len(left)} TODO prompt(s) still to replace; the site builds, but shows them as written", file=sys.stderr
+        )
     return 0
 
 
@@ -198,7 +200,9 @@ def _schemas(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(f"error: no data folder at {args.data}", file=sys.stderr)
         return 2
-    lines = sync(args.out, args.data, write=not args.check, more=district_files(args.data.parent / "examples"))  # the sample district beside data/
+    lines = sync(
+        args.out, args.data, write=not args.check, more=district_files(args.data.parent / "examples")
+    )  # the sample district beside data/
     for line in lines:
         print(line, file=sys.stderr if args.check else sys.stdout)
     if args.check and lines:

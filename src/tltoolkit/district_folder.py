@@ -146,7 +146,7 @@ def district_settings(
         *([schema_line] if schema_line else []),
         f"# {_one_line(name)}: one file for everything the district decides about its toolkit.",
         "# A line starting with '# ' is a comment: take the '# ' away from a setting (and from the lines",
-        "# of its block) to use it. Fields: see \"Keeping the data\" on the site.",
+        '# of its block) to use it. Fields: see "Keeping the data" on the site.',
         f"# Check this file: scripts/validate --district {shown}",
         "",
     ]
@@ -447,7 +447,7 @@ def check_config(config: Path, project: Path | None = None) -> list[str]:
                 f"{missing[0][0]}: '{missing[0][1]}'). They are written for a folder {_levels(written)} below the "
                 f"project, but {folder}{os.sep} is {_levels(right)} below it (copied from another folder?). Replace "
                 f"'{written}' with '{right}' in {config} (and in the $schema line of {SETTINGS}), or start the "
-                "district with scripts/new-district DIR --name \"...\", which works the paths out"
+                'district with scripts/new-district DIR --name "...", which works the paths out'
             ]
     return [f"{config}: {key}: '{value}' does not exist (seen from {folder}{os.sep})" for key, value in missing]
 

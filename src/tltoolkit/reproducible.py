@@ -68,7 +68,9 @@ def build_date(
     if latest := max(content_dates, default=None):
         epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp())
         return BuildDate(
-            epoch, f"the latest review date in the data ({ENV} is not set and {project} is not a git checkout)", known=True
+            epoch,
+            f"the latest review date in the data ({ENV} is not set and {project} is not a git checkout)",
+            known=True,
         )
     return BuildDate(
         UNDATED,
@@ -111,7 +113,9 @@ def zip_date_time(iso: str) -> tuple[int, int, int, int, int, int]:
 
 
 def write_zip(
-    target: Path | BinaryIO, entries: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH
+    target: Path | BinaryIO,
+    entries: Iterable[tuple[str, bytes]],
+    date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH,
 ) -> int:
     """The one zip writer (Word files, the offline copy): entries in the order given, each dated
     `date_time`, made on "Unix" with mode 644, deflated. Returns the number of entries."""

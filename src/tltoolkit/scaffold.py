@@ -68,7 +68,9 @@ def new_role(
     title = title or _title_from(role_id)
     taken = {role.title.casefold(): role.id for role in catalog.roles}
     if title.casefold() in taken:
-        raise ScaffoldError(f"role '{taken[title.casefold()]}' already has the title '{title}': give another with --title")
+        raise ScaffoldError(
+            f"role '{taken[title.casefold()]}' already has the title '{title}': give another with --title"
+        )
     given: dict[str, Any] = {"id": role_id, "title": title, **({"category": category} if category else {})}
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Role, given)
@@ -136,7 +138,7 @@ def _references(catalog: Catalog) -> dict[str, tuple[list[str], str]]:
 def _emit_item(model: type[BaseModel], given: dict[str, Any], refs: dict[str, Any], indent: str) -> list[str]:
     """A list item: '- ' before the first field, the rest aligned under it."""
     lines = _emit_fields(model, given, refs, indent + "  ")
-    lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+    lines[0] = f"{indent}- {lines[0][len(indent) + 2 :]}"
     return lines
 
 
@@ -411,4 +413,3 @@ def _strings(value: Any, where: Path_) -> typing.Iterator[tuple[Path_, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*where, index))
-

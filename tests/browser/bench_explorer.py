@@ -86,7 +86,7 @@ def inventory_rows(roles: list[dict]) -> str:
         f'<tr data-held="{r["held"]}" data-scope="{r["scope"]}" data-selection="{r["selection"]}" '
         f'data-skills="{" ".join(r["skills"])}" data-text="{search_text(r["title"] + " " + r["summary"])}">'
         f'<td><a href="{r["id"]}/">{html.escape(r["title"])}</a></td><td>{labels.HELD[r["held"]]}</td>'
-        f'<td>{labels.SCOPE[r["scope"]]}</td><td>{", ".join(r["skills"])}</td><td>{labels.SELECTION[r["selection"]]}</td></tr>'
+        f"<td>{labels.SCOPE[r['scope']]}</td><td>{', '.join(r['skills'])}</td><td>{labels.SELECTION[r['selection']]}</td></tr>"
         for r in roles
     )
 
@@ -101,7 +101,9 @@ def match_items(roles: list[dict]) -> str:
 
 
 def swap(path: Path, pattern: str, content: str) -> None:
-    text, replaced = re.subn(pattern, lambda m: m.group(1) + content + m.group(3), path.read_text(), count=1, flags=re.S)
+    text, replaced = re.subn(
+        pattern, lambda m: m.group(1) + content + m.group(3), path.read_text(), count=1, flags=re.S
+    )
     if not replaced:
         raise SystemExit(f"benchmark: could not find {pattern!r} in {path}")
     path.write_text(text)
@@ -133,8 +135,12 @@ def main() -> None:
                 results += [("filter" if form == "tl-role-filters" else "match", row) for row in rows]
             print(f"Chromium {browser.version}, {args.roles} roles, {args.runs} runs per action "
                   "(event to end of layout, ms)\n")  # fmt: skip
-            print(f"| page   | action                  | roles shown | script | median |    p90 | slowest | p90 under {TARGET_MS:.0f} ms |")
-            print("| ------ | ----------------------- | ----------: | -----: | -----: | -----: | ------: | :-------------- |")
+            print(
+                f"| page   | action                  | roles shown | script | median |    p90 | slowest | p90 under {TARGET_MS:.0f} ms |"
+            )
+            print(
+                "| ------ | ----------------------- | ----------: | -----: | -----: | -----: | ------: | :-------------- |"
+            )
             for kind, row in results:
                 median, worst = statistics.median(row["times"]), max(row["times"])
                 p90 = statistics.quantiles(row["times"], n=10, method="inclusive")[-1]

@@ -65,4 +65,3 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
-

@@ -85,7 +85,12 @@ def district_figures(role: Role, planning: Planning | None) -> list[tuple[str, s
         lines.append(("District hours", f"{_span(local.hours_per_week, local.hours_per_week)} a week"))
     if local.release_periods is not None:
         share = f" (of {planning.periods_per_day})" if planning.periods_per_day else ""
-        lines.append(("District release", f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}"))
+        lines.append(
+            (
+                "District release",
+                f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}",
+            )
+        )
     if local.note:
         lines.append(("District figures from", local.note))
     return lines

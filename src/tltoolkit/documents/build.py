@@ -58,9 +58,7 @@ class Settings:
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
 
     @classmethod
-    def for_district(
-        cls, district: District, allowed_roots: tuple[Path, ...] = ()
-    ) -> Settings:
+    def for_district(cls, district: District, allowed_roots: tuple[Path, ...] = ()) -> Settings:
         """Paper, names, licence, contact, logo and colours from a district's settings file."""
         return cls(
             paper=district.settings.paper,
@@ -150,7 +148,12 @@ def build_documents(
 
 
 def _build(
-    catalog: Catalog, out_dir: Path, store: cache_mod.Cache, settings: Settings, progress: Progress | None, started: float
+    catalog: Catalog,
+    out_dir: Path,
+    store: cache_mod.Cache,
+    settings: Settings,
+    progress: Progress | None,
+    started: float,
 ) -> Report:
     jobs = plan(catalog, settings)
     if (planned := sorted(job.path for job in jobs)) != (declared := sorted(document_paths(catalog))):
@@ -202,7 +205,6 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         _conditions(catalog, html, settings, style),
         _moves(catalog, html, settings, style),
     ]
-
 
 
 def _review(catalog: Catalog, settings: Settings) -> Review:
@@ -265,10 +267,19 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
     entries: list[dict[str, object]] = []
     for guide in catalog.guides:
-        entry = {"guide": guide, "skills": catalog.skills_named(guide.skills), "roles": [catalog.role[r] for r in guide.roles]}
+        entry = {
+            "guide": guide,
+            "skills": catalog.skills_named(guide.skills),
+            "roles": [catalog.role[r] for r in guide.roles],
+        }
         entries.append(entry)
         page = html.render(
-            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", created=_dated(guide), **entry
+            "guide",
+            title=guide.title,
+            description=guide.purpose,
+            keywords="discussion guide",
+            created=_dated(guide),
+            **entry,
         )
         yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings, style)
     booklet = html.render(

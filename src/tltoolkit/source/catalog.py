@@ -110,7 +110,9 @@ def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:
     data_dir = Path(data_dir)
     errors: list[DataError] = []
     refused = _overlay_problem(overlay) if overlay is not None else None
-    shown_with = None if overlay is None else overlay.home if refused else overlay.folder  # a refused overlay is shown nowhere
+    shown_with = (
+        None if overlay is None else overlay.home if refused else overlay.folder
+    )  # a refused overlay is shown nowhere
     root = display_root(data_dir, shown_with)
     base = _read_folder(data_dir, root, errors, required=True)
     docs = base
@@ -205,7 +207,9 @@ def _read_folder(folder: Path, root: Path, errors: list[DataError], required: bo
     if not required:  # an overlay file the toolkit would silently ignore is almost always a misnamed one
         for path in sorted(folder.glob("*")):
             if path.name not in FILES and path.name != GUIDES_DIR and not path.name.startswith("."):
-                message = f"not a toolkit data file; an overlay holds files named {', '.join(FILES)} or {GUIDES_DIR}/<id>.yml"
+                message = (
+                    f"not a toolkit data file; an overlay holds files named {', '.join(FILES)} or {GUIDES_DIR}/<id>.yml"
+                )
                 errors.append(DataError(_shown(path, root), 1, 1, "", message))
     return docs
 
@@ -235,7 +239,11 @@ def _file_problem(path: Path, home: Path, label: str) -> str | None:
 def _folder_problem(path: Path, home: Path, label: str) -> str | None:
     """Why the guides folder at `path` may not be read, or None (also when it is absent)."""
     if not path.is_symlink():
-        return f"is {_kind(path) or 'a file'}, not a folder of guides (<id>.yml)" if path.exists() and not path.is_dir() else None
+        return (
+            f"is {_kind(path) or 'a file'}, not a folder of guides (<id>.yml)"
+            if path.exists() and not path.is_dir()
+            else None
+        )
     target, problem = _follow(path, "folder")
     if problem or target is None:
         return problem
@@ -278,7 +286,9 @@ def _overlay_problem(overlay: Overlay) -> str | None:
     """Why the district's overlay folder may not be used: it must lie inside the folder of district.yml."""
     if overlay.home is None:
         return None
-    given = overlay.settings.data.get("overlay") if overlay.settings and isinstance(overlay.settings.data, dict) else None
+    given = (
+        overlay.settings.data.get("overlay") if overlay.settings and isinstance(overlay.settings.data, dict) else None
+    )
     named = f"the overlay folder '{given if isinstance(given, str) else overlay.folder}'"
     settings_file = overlay.settings.file if overlay.settings else "district.yml"
     try:
@@ -324,7 +334,13 @@ def _overlaid(
     errors.extend(problems)
     for kind in KINDS:  # removals with no overlay file of that kind still apply
         name = kind.file
-        if kind.remove and not kind.one_per_file and getattr(overlay.remove, kind.remove) and name in base and name not in over:
+        if (
+            kind.remove
+            and not kind.one_per_file
+            and getattr(overlay.remove, kind.remove)
+            and name in base
+            and name not in over
+        ):
             merged[name], problems = merge_file(name, base[name], _empty(name, base[name]), overlay)
             errors.extend(problems)
     return {**merged, **guides}

@@ -173,7 +173,9 @@ def check_svg(data: bytes, shown: str) -> bytes:
     _check_doctype(root.getroottree().docinfo, data, shown)
     for sibling in (*root.itersiblings(preceding=True), *root.itersiblings()):
         if isinstance(sibling, etree._ProcessingInstruction):
-            raise LogoError(f"{shown} has a processing instruction <?{sibling.target} ...?>; a logo may hold drawing elements only")
+            raise LogoError(
+                f"{shown} has a processing instruction <?{sibling.target} ...?>; a logo may hold drawing elements only"
+            )
     if root.tag != f"{{{SVG}}}svg":
         raise LogoError(f'{shown} is not an SVG image: its outer element must be <svg xmlns="{SVG}">')
     _check_size(root, shown)
@@ -185,7 +187,9 @@ def check_svg(data: bytes, shown: str) -> bytes:
         if isinstance(node, etree._Entity):
             raise LogoError(f"{shown} uses the entity &{node.name};; a logo may not use entities")
         if isinstance(node, etree._ProcessingInstruction):
-            raise LogoError(f"{shown} has a processing instruction <?{node.target} ...?>; a logo may hold drawing elements only")
+            raise LogoError(
+                f"{shown} has a processing instruction <?{node.target} ...?>; a logo may hold drawing elements only"
+            )
         if not isinstance(node.tag, str):
             continue
         qname = etree.QName(node)
@@ -210,7 +214,12 @@ def check_svg(data: bytes, shown: str) -> bytes:
 
 # The DOCTYPE drawing programs write (Illustrator, older Inkscape). Browsers and lxml here never
 # load it; any other DOCTYPE, and any internal subset (entities, attribute defaults), is refused.
-SVG_DOCTYPES = {"-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 1.1//EN", "-//W3C//DTD SVG 1.1 Basic//EN", "-//W3C//DTD SVG 1.1 Tiny//EN"}
+SVG_DOCTYPES = {
+    "-//W3C//DTD SVG 1.0//EN",
+    "-//W3C//DTD SVG 1.1//EN",
+    "-//W3C//DTD SVG 1.1 Basic//EN",
+    "-//W3C//DTD SVG 1.1 Tiny//EN",
+}
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
@@ -223,7 +232,9 @@ def _check_doctype(docinfo: etree.DocInfo, data: bytes, shown: str) -> None:
         raise LogoError(f"{shown} declares entities or other DTD content in its <!DOCTYPE>; a logo may not")
     if docinfo.public_id not in SVG_DOCTYPES:
         named = docinfo.public_id or docinfo.system_url or docinfo.root_name
-        raise LogoError(f"{shown} has the <!DOCTYPE> '{_short(named)}'; a logo may only have the standard SVG one, or none")
+        raise LogoError(
+            f"{shown} has the <!DOCTYPE> '{_short(named)}'; a logo may only have the standard SVG one, or none"
+        )
 
 
 def _check_attributes(node: etree._Element, element: str, shown: str) -> None:
@@ -256,7 +267,9 @@ def _check_attributes(node: etree._Element, element: str, shown: str) -> None:
 
 def _check_css(css: str, shown: str, where: str) -> None:
     if match := _CSS_BANNED.search(css):
-        raise LogoError(f"{shown} has '{match.group(0)}' in {where}; a logo's CSS may not load files or escape characters")
+        raise LogoError(
+            f"{shown} has '{match.group(0)}' in {where}; a logo's CSS may not load files or escape characters"
+        )
     _check_urls(css, shown, where)
 
 
@@ -275,7 +288,9 @@ def _check_size(root: etree._Element, shown: str) -> None:
     """A width or height in pixels larger than any logo (a renderer may allocate it)."""
     for size in filter(None, (root.get("width"), root.get("height"))):
         if (match := _NUMBER.match(size)) and float(match.group(1)) > MAX_PIXELS:
-            raise LogoError(f"{shown} declares a size of {size.strip()}; a logo may be at most {MAX_PIXELS} pixels across")
+            raise LogoError(
+                f"{shown} declares a size of {size.strip()}; a logo may be at most {MAX_PIXELS} pixels across"
+            )
 
 
 def _element(node: etree._Element) -> str:

@@ -111,11 +111,15 @@ class Skill(Model):
     name: Name = Field(description="The skill's name as headings and filters show it.")
     summary: Text = Field(description="One sentence shown in lists and on role pages.")
     description: Text = Field(description="A paragraph on what the skill means for a teacher leader.")
-    competencies: Annotated[list[Competency], Field(min_length=3, max_length=6)] = Field(description="3 to 6 competencies that make up the skill.")
+    competencies: Annotated[list[Competency], Field(min_length=3, max_length=6)] = Field(
+        description="3 to 6 competencies that make up the skill."
+    )
 
 
 class SkillsFile(Credited):
-    skills: Annotated[list[Skill], Field(min_length=1)] = Field(description="The core leadership skills, in the order the site lists them.")
+    skills: Annotated[list[Skill], Field(min_length=1)] = Field(
+        description="The core leadership skills, in the order the site lists them."
+    )
 
 
 # --- roles.yml --------------------------------------------------------------
@@ -143,7 +147,9 @@ class HoursRange(Model):
         description="'duties': added up from the duties and meetings this role lists, and shown as an estimate to "
         "adjust; 'source': taken from the published works named in `sources`."
     )
-    sources: list[Slug] = Field(default_factory=list, description="Bibliography ids backing the figure (basis: source).")
+    sources: list[Slug] = Field(
+        default_factory=list, description="Bibliography ids backing the figure (basis: source)."
+    )
 
     @field_validator("high")
     @classmethod
@@ -186,7 +192,9 @@ class Role(Stewarded):
     category: Category = Field(description="The kind of work, which groups roles in the inventory.")
     held: Held = Field(description="Held alongside full-time teaching, with part of the day released, or full time.")
     scope: Scope = Field(description="Who the role serves: a team, the whole school, or the district.")
-    skills: Annotated[list[Slug], Field(min_length=1, max_length=4)] = Field(description="1 to 4 skill ids from skills.yml, most central first.")
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=4)] = Field(
+        description="1 to 4 skill ids from skills.yml, most central first."
+    )
     standards: Annotated[list[Slug], Field(min_length=1, max_length=4)] = Field(
         description="1 to 4 domain ids from standards.yml (Teacher Leader Model Standards) the role's work "
         "serves, most central first."
@@ -197,8 +205,12 @@ class Role(Stewarded):
     responsibilities: Annotated[list[Item], Field(min_length=4, max_length=10)] = Field(
         description="4 to 10 duties, most important first, each starting with a verb."
     )
-    qualifications: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 things the person needs before taking the role.")
-    look_fors: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 signs, seen in daily work, that a teacher would fit the role.")
+    qualifications: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(
+        description="2 to 8 things the person needs before taking the role."
+    )
+    look_fors: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(
+        description="2 to 8 signs, seen in daily work, that a teacher would fit the role."
+    )
     selection: Selection = Field(description="How the person is chosen.")
     selection_detail: Text = Field(
         description="How selection works in practice: who decides, when, and on what evidence."
@@ -209,7 +221,8 @@ class Role(Stewarded):
         "'district' (a district office chooses). Only roles the principal fills are suggested in matching."
     )
     filled_by_note: Text | None = Field(
-        None, description="One line on who decides, shown wherever the role is not ranked, e.g. 'Elected by union members'."
+        None,
+        description="One line on who decides, shown wherever the role is not ranked, e.g. 'Elected by union members'.",
     )
     time_commitment: Text = Field(description="Hours a week or a month, and the busy times of the year.")
     hours_per_week: HoursRange | None = Field(
@@ -238,7 +251,9 @@ class Role(Stewarded):
     reports_to: Name = Field(description="The person the teacher leader answers to for this role.")
     evaluated_by: Text = Field(description="Who gives feedback on the role's work, and how often.")
     term: Text = Field(description="How long the appointment lasts and how it is renewed.")
-    support: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 kinds of training, time or coaching the school provides.")
+    support: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 kinds of training, time or coaching the school provides."
+    )
 
     @model_validator(mode="after")
     def _release_fits_held(self) -> Role:
@@ -249,7 +264,9 @@ class Role(Stewarded):
 
 
 class RolesFile(Model):
-    roles: Annotated[list[Role], Field(min_length=1)] = Field(description="The role inventory: one entry per formal teacher leader role.")
+    roles: Annotated[list[Role], Field(min_length=1)] = Field(
+        description="The role inventory: one entry per formal teacher leader role."
+    )
 
 
 # --- standards.yml ----------------------------------------------------------
@@ -272,7 +289,9 @@ class StandardsFile(Model):
 
     name: Text = Field(description="The standards' published name, e.g. 'Teacher Leader Model Standards'.")
     source: Slug = Field(description="Id of the bibliography.yml entry for the published standards.")
-    domains: Annotated[list[Domain], Field(min_length=1, max_length=12)] = Field(description="The domains, in the order the standards number them.")
+    domains: Annotated[list[Domain], Field(min_length=1, max_length=12)] = Field(
+        description="The domains, in the order the standards number them."
+    )
 
 
 # --- principal_moves.yml ----------------------------------------------------
@@ -289,7 +308,9 @@ class Move(Model):
 
 class SkillMoves(Model):
     skill: Slug = Field(description="Skill id from skills.yml these moves support.")
-    moves: Annotated[list[Move], Field(min_length=1, max_length=12)] = Field(description="1 to 12 principal moves for the skill.")
+    moves: Annotated[list[Move], Field(min_length=1, max_length=12)] = Field(
+        description="1 to 12 principal moves for the skill."
+    )
 
 
 class MovesFile(Credited):
@@ -307,8 +328,12 @@ class Condition(Stewarded):
     id: Slug = Field(description="Unique id of the condition.")
     name: Name = Field(description="The condition's name, as a heading.")
     description: Text = Field(description="What the condition is and why teacher leaders need it.")
-    signs: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 observable signs that the condition is in place.")
-    strategies: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(description="2 to 8 sample strategies a school can use to build the condition.")
+    signs: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 observable signs that the condition is in place."
+    )
+    strategies: Annotated[list[Item], Field(min_length=2, max_length=8)] = Field(
+        description="2 to 8 sample strategies a school can use to build the condition."
+    )
     see_also: Annotated[list[SeeAlso], Field(min_length=0, max_length=6)] = Field(
         default=[],
         description="0 to 6 pages that treat a related idea in full, shown as links: 'move:<skill-id>/<move-id>', "
@@ -318,7 +343,9 @@ class Condition(Stewarded):
 
 
 class ConditionsFile(Model):
-    conditions: Annotated[list[Condition], Field(min_length=1)] = Field(description="The school conditions teacher leaders need.")
+    conditions: Annotated[list[Condition], Field(min_length=1)] = Field(
+        description="The school conditions teacher leaders need."
+    )
 
 
 # --- job_description.yml ----------------------------------------------------
@@ -336,13 +363,17 @@ class TemplateSection(Model):
     id: SectionId = Field(description="Which section of the job description this is (fixed list, fixed order).")
     title: Name = Field(description="The section's heading.")
     guidance: Text = Field(description="Advice for filling in the section.")
-    prompts: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 questions that help the writer fill it in.")
+    prompts: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 questions that help the writer fill it in."
+    )
 
 
 class JobDescriptionTemplate(Credited):
     title: Name = Field(description="The template's title.")
     purpose: Text = Field(description="What the template is for, in a paragraph.")
-    how_to_use: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(description="1 to 8 steps for using the template.")
+    how_to_use: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(
+        description="1 to 8 steps for using the template."
+    )
     sections: Annotated[list[TemplateSection], Field(min_length=len(SECTION_IDS), max_length=len(SECTION_IDS))] = Field(
         description="One entry per section, in the fixed order."
     )
@@ -354,8 +385,12 @@ class JobDescriptionTemplate(Credited):
 class Preparation(Model):
     """What each participant prepares before the conversation."""
 
-    principal: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 things the principal does before the conversation.")
-    teacher_leader: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 things the teacher leader does before the conversation.")
+    principal: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 things the principal does before the conversation."
+    )
+    teacher_leader: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 things the teacher leader does before the conversation."
+    )
 
 
 class GuideStep(Model):
@@ -365,7 +400,9 @@ class GuideStep(Model):
     minutes: Annotated[int, Field(ge=1, le=120)] = Field(
         description="Minutes the step takes (1 to 120).", examples=[10]
     )
-    questions: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 questions to discuss in this step.")
+    questions: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 questions to discuss in this step."
+    )
     note: Text | None = Field(default=None, description="Optional advice for whoever leads the step.")
 
 
@@ -381,20 +418,32 @@ class Guide(Stewarded):
     participants: Text = Field(description="Who takes part.")
     when_to_use: Text = Field(description="When to hold the conversation.")
     prepare: Preparation = Field(description="What each participant prepares beforehand.")
-    steps: Annotated[list[GuideStep], Field(min_length=2, max_length=10)] = Field(description="2 to 10 steps of the conversation, in order.")
-    agreements: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 agreements the conversation should end with.")
-    next_steps: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(description="1 to 6 follow-up actions after the conversation.")
+    steps: Annotated[list[GuideStep], Field(min_length=2, max_length=10)] = Field(
+        description="2 to 10 steps of the conversation, in order."
+    )
+    agreements: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 agreements the conversation should end with."
+    )
+    next_steps: Annotated[list[Item], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 follow-up actions after the conversation."
+    )
     # Optional so guides a district wrote before these fields existed still load; the toolkit's guides all set them.
     agreements_minutes: Annotated[int, Field(ge=1, le=60)] | None = Field(
-        default=None, description="Minutes set aside to settle the agreements (1 to 60); counted in the guide's time.",
+        default=None,
+        description="Minutes set aside to settle the agreements (1 to 60); counted in the guide's time.",
         examples=[5],
     )
     next_steps_minutes: Annotated[int, Field(ge=1, le=60)] | None = Field(
-        default=None, description="Minutes set aside to agree the next steps (1 to 60); counted in the guide's time.",
+        default=None,
+        description="Minutes set aside to agree the next steps (1 to 60); counted in the guide's time.",
         examples=[5],
     )
-    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(description="1 to 6 skill ids from skills.yml the guide draws on.")
-    roles: Annotated[list[Slug], Field(min_length=0, max_length=20)] = Field(description="Role ids from roles.yml the guide is written for (may be empty).")
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 skill ids from skills.yml the guide draws on."
+    )
+    roles: Annotated[list[Slug], Field(min_length=0, max_length=20)] = Field(
+        description="Role ids from roles.yml the guide is written for (may be empty)."
+    )
 
     @property
     def minutes(self) -> int:
@@ -419,16 +468,24 @@ class ActionStep(Model):
 
 class Objective(Model):
     title: Name = Field(description="The objective.")
-    action_steps: Annotated[list[ActionStep], Field(min_length=1, max_length=6)] = Field(description="1 to 6 action steps toward the objective.")
+    action_steps: Annotated[list[ActionStep], Field(min_length=1, max_length=6)] = Field(
+        description="1 to 6 action steps toward the objective."
+    )
 
 
 class FocusArea(Credited):
     title: Name = Field(description="The focus area's title.")
-    vision: Annotated[list[Item], Field(min_length=1, max_length=4)] = Field(description="1 to 4 paragraphs describing the vision.")
-    essential_questions: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(description="1 to 8 questions the focus area answers.")
+    vision: Annotated[list[Item], Field(min_length=1, max_length=4)] = Field(
+        description="1 to 4 paragraphs describing the vision."
+    )
+    essential_questions: Annotated[list[Item], Field(min_length=1, max_length=8)] = Field(
+        description="1 to 8 questions the focus area answers."
+    )
     audience: Text = Field(description="Who the focus area is for.")
     most_useful: Text = Field(description="When the focus area is most useful.")
-    objectives: Annotated[list[Objective], Field(min_length=1, max_length=8)] = Field(description="1 to 8 objectives, each with action steps.")
+    objectives: Annotated[list[Objective], Field(min_length=1, max_length=8)] = Field(
+        description="1 to 8 objectives, each with action steps."
+    )
 
 
 # --- competencies.yml -------------------------------------------------------
@@ -449,20 +506,30 @@ class FrameworkCompetency(Model):
     id: Slug = Field(description="Unique id within its stance.")
     name: Name = Field(description="The competency's name.")
     description: Text = Field(description="What the competency covers.")
-    levels: Annotated[list[LevelEvidence], Field(min_length=1, max_length=9)] = Field(description="Evidence for each level of the framework, in order.")
-    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(description="Ids of the skills in skills.yml that this competency develops.")
+    levels: Annotated[list[LevelEvidence], Field(min_length=1, max_length=9)] = Field(
+        description="Evidence for each level of the framework, in order."
+    )
+    skills: Annotated[list[Slug], Field(min_length=1, max_length=6)] = Field(
+        description="Ids of the skills in skills.yml that this competency develops."
+    )
 
 
 class Stance(Model):
     id: Slug = Field(description="Unique id of the stance.")
     name: Name = Field(description="The stance's name.")
     description: Text = Field(description="What the stance means.")
-    competencies: Annotated[list[FrameworkCompetency], Field(min_length=1, max_length=8)] = Field(description="1 to 8 competencies in the stance.")
+    competencies: Annotated[list[FrameworkCompetency], Field(min_length=1, max_length=8)] = Field(
+        description="1 to 8 competencies in the stance."
+    )
 
 
 class CompetencyFramework(Credited):
-    levels: Annotated[list[Level], Field(min_length=1, max_length=9)] = Field(description="The framework's levels, in order.")
-    stances: Annotated[list[Stance], Field(min_length=1, max_length=8)] = Field(description="1 to 8 stances, each with its competencies.")
+    levels: Annotated[list[Level], Field(min_length=1, max_length=9)] = Field(
+        description="The framework's levels, in order."
+    )
+    stances: Annotated[list[Stance], Field(min_length=1, max_length=8)] = Field(
+        description="1 to 8 stances, each with its competencies."
+    )
 
 
 # --- reflection.yml ---------------------------------------------------------
@@ -472,11 +539,15 @@ class ReflectionTheme(Model):
     id: Slug = Field(description="Unique id of the theme.")
     title: Name = Field(description="The theme's title.")
     intro: Text = Field(description="A sentence or two introducing the questions.")
-    questions: Annotated[list[Item], Field(min_length=2, max_length=10)] = Field(description="2 to 10 reflection questions.")
+    questions: Annotated[list[Item], Field(min_length=2, max_length=10)] = Field(
+        description="2 to 10 reflection questions."
+    )
 
 
 class ReflectionFile(Credited):
-    themes: Annotated[list[ReflectionTheme], Field(min_length=1)] = Field(description="Reflection questions grouped by theme.")
+    themes: Annotated[list[ReflectionTheme], Field(min_length=1)] = Field(
+        description="Reflection questions grouped by theme."
+    )
 
 
 # --- bibliography.yml -------------------------------------------------------
@@ -531,7 +602,6 @@ class Bibliography(Model):
 # --- district.yml: a district's own name, branding and data -----------------
 
 
-
 def _colors_too(schema: dict) -> None:  # type: ignore[type-arg]
     """Editors accept 'colors' as well: district.py reads it as 'colours' (one or the other, not both)."""
     if "colours" in schema.get("properties", {}):
@@ -546,7 +616,8 @@ class Colours(Model):
         description="Header bar, links and headings, as '#rrggbb'. White text on it must reach a contrast of 4.5:1."
     )
     accent: HexColour | None = Field(
-        None, description="Links on hover and highlights, as '#rrggbb'; at least 3:1 against white. Default: the primary."
+        None,
+        description="Links on hover and highlights, as '#rrggbb'; at least 3:1 against white. Default: the primary.",
     )
 
 

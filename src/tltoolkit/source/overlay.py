@@ -97,7 +97,9 @@ def merge_guides(
         if guide_id not in by_id:
             errors.append(_settings_error(overlay, where, f"the toolkit has no guide '{guide_id}' to remove"))
         elif any(Path(name).stem == guide_id for name in over):
-            errors.append(_settings_error(overlay, where, f"guide '{guide_id}' is removed here but the overlay adds it"))
+            errors.append(
+                _settings_error(overlay, where, f"guide '{guide_id}' is removed here but the overlay adds it")
+            )
         else:
             del merged[by_id[guide_id]]
     merged.update(over)

@@ -23,6 +23,7 @@ from .yamlsource import Path_, YamlDocument
 
 Pairs = list[tuple[int, str]]  # (index in its list, value)
 
+
 class _ReservedFor(Mapping[str, str]):
     """Reserved id -> what uses it, for one model; worked out on first use (it renders the probe's pages)."""
 
@@ -186,7 +187,9 @@ def _role_sources(roles: YamlDocument, bibliography: YamlDocument | None) -> Ite
         hours = role.get("hours_per_week") if isinstance(role, dict) else None
         if isinstance(hours, dict):
             listed = _values(_list(hours, "sources"))
-            yield from _known(roles, ("roles", i, "hours_per_week", "sources"), listed, work_ids, "bibliography entry", None)
+            yield from _known(
+                roles, ("roles", i, "hours_per_week", "sources"), listed, work_ids, "bibliography entry", None
+            )
 
 
 def _framework(doc: YamlDocument, skill_ids: Pairs | None) -> Iterator[DataError]:
@@ -225,7 +228,9 @@ def _see_also(docs: dict[str, YamlDocument], guides_dir: str) -> Iterator[DataEr
         places += [(conditions, ("conditions", i)) for i in range(len(_list(conditions, "conditions")))]
     if area := docs.get("focus_area.yml"):
         for i, objective in enumerate(_list(area, "objectives")):
-            places += [(area, ("objectives", i, "action_steps", j)) for j in range(len(_list(objective, "action_steps")))]
+            places += [
+                (area, ("objectives", i, "action_steps", j)) for j in range(len(_list(objective, "action_steps")))
+            ]
     for doc, base in places:
         item: Any = doc.data
         for key in base:

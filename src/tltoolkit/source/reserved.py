@@ -165,15 +165,22 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def _number(kind: type, metadata: list[Any]) -> float:
     """1 when the bounds allow it, else the lowest value they allow (halfway into an open interval)."""
     bounds: dict[str, float] = {
-        name: getattr(meta, name) for meta in metadata for name in ("ge", "gt", "le", "lt") if getattr(meta, name, None) is not None
+        name: getattr(meta, name)
+        for meta in metadata
+        for name in ("ge", "gt", "le", "lt")
+        if getattr(meta, name, None) is not None
     }
     low = bounds.get("ge", bounds.get("gt"))
     high = bounds.get("le", bounds.get("lt"))
-    if (low is None or low < 1 or (low == 1 and "ge" in bounds)) and (high is None or high > 1 or (high == 1 and "le" in bounds)):
+    if (low is None or low < 1 or (low == 1 and "ge" in bounds)) and (
+        high is None or high > 1 or (high == 1 and "le" in bounds)
+    ):
         value: float = 1
     else:
         floor = low if low is not None else 0.0  # no model has only an upper bound below 1 (yet)
-        value = floor if "ge" in bounds else (floor + (min(high, floor + 2) - floor) / 2 if high is not None else floor + 1)
+        value = (
+            floor if "ge" in bounds else (floor + (min(high, floor + 2) - floor) / 2 if high is not None else floor + 1)
+        )
     return int(value) if kind is int and float(value).is_integer() else value
 
 

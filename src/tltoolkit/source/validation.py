@@ -85,7 +85,9 @@ def _to_data_error(document: YamlDocument, model: type[BaseModel], err: Any) -> 
     elif kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, got {describe(value)}"
     elif kind == "literal_error":
-        message = f"expected one of {ctx.get('expected')}, got {describe(value)}{suggest(str(value), _literal_choices(ctx))}"
+        message = (
+            f"expected one of {ctx.get('expected')}, got {describe(value)}{suggest(str(value), _literal_choices(ctx))}"
+        )
     elif kind in ("too_short", "too_long") and isinstance(value, list):
         message = f"expected {_count_range(model, loc)} items, got {len(value)}"
     elif kind == "string_too_short":

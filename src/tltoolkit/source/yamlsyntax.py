@@ -49,21 +49,33 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         return r + 1, (col if c is None else c) + 1, sentence
 
     if "'\\t'" in problem or "\t" in current[: _indent(current) + 1]:
-        return here("a tab character: YAML needs spaces for indentation and after ':'; replace the tab with spaces",
-                    c=current.find("\t") if "\t" in current else col)
+        return here(
+            "a tab character: YAML needs spaces for indentation and after ':'; replace the tab with spaces",
+            c=current.find("\t") if "\t" in current else col,
+        )
     if "quoted scalar" in context and start is not None:
         if "end of stream" in problem or "document separator" in problem:
-            return here(f"unclosed quote: the quote ({_char(lines, start)}) that starts this text is never closed; "
-                        "add the closing quote at the end of the text", start.line, start.column)
+            return here(
+                f"unclosed quote: the quote ({_char(lines, start)}) that starts this text is never closed; "
+                "add the closing quote at the end of the text",
+                start.line,
+                start.column,
+            )
         if "escape" in problem:  # point at the backslash, not the letter after it
             backslash = current.rfind("\\", 0, col + 1)
-            sentence = ("a backslash in double quotes starts an escape such as \\n, and this one is not; "
-                        "write \\\\ for a backslash, or use single quotes")
+            sentence = (
+                "a backslash in double quotes starts an escape such as \\n, and this one is not; "
+                "write \\\\ for a backslash, or use single quotes"
+            )
             return here(sentence, c=backslash if backslash >= 0 else col)
     if isinstance(exc, yaml.parser.ParserError) and (open_quote := _runaway_quote(text, exc.problem_mark)):
         first, last = open_quote.start_mark, open_quote.end_mark
-        return here(f"unclosed quote: the quote ({_char(lines, first)}) that starts this text closes only on line "
-                    f"{last.line + 1}; add the closing quote at the end of this line's text", first.line, first.column)
+        return here(
+            f"unclosed quote: the quote ({_char(lines, first)}) that starts this text closes only on line "
+            f"{last.line + 1}; add the closing quote at the end of this line's text",
+            first.line,
+            first.column,
+        )
     if problem == "mapping values are not allowed here":
         return _mapping_value(lines, row, col)
     if problem.startswith(_BLOCK_END):
@@ -73,21 +85,32 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         if found == "'-'" and (above := _before(lines, row)) is not None and lines[above].lstrip().startswith("-"):
             return _misaligned(lines, row)  # an item out of line with the items above it
         if found == "'-'":
-            return here("a list item ('- ') where a field was expected: remove the '- ', or put the list under a field "
-                        "name of its own, its items indented below it", c=_indent(current))
+            return here(
+                "a list item ('- ') where a field was expected: remove the '- ', or put the list under a field "
+                "name of its own, its items indented below it",
+                c=_indent(current),
+            )
         if found == "'<scalar>'":
             return _after_value(exc, text, lines, row, col)
         return _misaligned(lines, row)
     if problem.startswith("expected '<document start>'"):
         return _misaligned(lines, row)
     if "could not find expected ':'" in problem and start is not None:
-        return here("this line is neither a field ('name: value') nor indented under one: indent it under the field "
-                    "it belongs to, or add the missing ':'", start.line, _indent(lines[start.line]))
+        return here(
+            "this line is neither a field ('name: value') nor indented under one: indent it under the field "
+            "it belongs to, or add the missing ':'",
+            start.line,
+            _indent(lines[start.line]),
+        )
     if "flow" in context and (opener := _open_bracket(text, exc.problem_mark)) is not None:
         char = _char(lines, opener)
         closer, kind = ("]", "list") if char == "[" else ("}", "mapping")
-        return here(f"the '{char}' here starts a {kind} that is never closed with '{closer}': close it, or put the "
-                    "text in quotes if it is meant as text", opener.line, opener.column)
+        return here(
+            f"the '{char}' here starts a {kind} that is never closed with '{closer}': close it, or put the "
+            "text in quotes if it is meant as text",
+            opener.line,
+            opener.column,
+        )
     if ("scanning an anchor" in context or "scanning an alias" in context) and start is not None:
         char = _char(lines, start)
         return here(f"a value cannot start with '{char}': put the text in quotes", start.line, start.column)
@@ -97,14 +120,20 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     if "undefined alias" in problem:
         return here("a value cannot start with '*' (it would refer to another value): put the text in quotes")
     if "block scalar" in context and start is not None:
-        sentence = ("'|' or '>' at the start of a value begins a block of text on the lines below it; "
-                    "to start the text with it, put the text in quotes")
+        sentence = (
+            "'|' or '>' at the start of a value begins a block of text on the lines below it; "
+            "to start the text with it, put the text in quotes"
+        )
         return here(sentence, start.line, start.column)
     if "another document" in problem:
-        return here("a line '---' starts a second document, and a data file holds one: remove the line and "
-                    "what follows it, or merge the two")
-    return here("the file cannot be read from here on: check this line and the one above for a missing ':', "
-                "indentation that does not line up, or text that needs quotes")
+        return here(
+            "a line '---' starts a second document, and a data file holds one: remove the line and "
+            "what follows it, or merge the two"
+        )
+    return here(
+        "the file cannot be read from here on: check this line and the one above for a missing ':', "
+        "indentation that does not line up, or text that needs quotes"
+    )
 
 
 def _indent(line: str) -> int:
@@ -146,9 +175,13 @@ def _mapping_value(lines: list[str], row: int, col: int) -> tuple[int, int, str]
     if above is not None and _FIELD.match(current) and (odd := _odd_above(lines, row, above)) is not None:
         return odd
     if above is not None and _FIELD.match(current) and (shift := _indent(current) - _key_column(lines[above])) > 0:
-        return row + 1, _indent(current) + 1, (
-            f"this line is indented {shift} {'space' if shift == 1 else 'spaces'} more than the field above it "
-            f"(line {above + 1}): a field must line up with the fields beside it"
+        return (
+            row + 1,
+            _indent(current) + 1,
+            (
+                f"this line is indented {shift} {'space' if shift == 1 else 'spaces'} more than the field above it "
+                f"(line {above + 1}): a field must line up with the fields beside it"
+            ),
         )
     sentence = "a ': ' inside unquoted text that goes on from the line above: put the whole text in quotes"
     return row + 1, col + 1, sentence
@@ -176,9 +209,13 @@ _RULES = {
 
 
 def _differs(row: int, here: int, there: int, other: int, item: bool) -> tuple[int, int, str]:
-    return row + 1, here + 1, (
-        f"this line is indented differently from the lines around it ({here} {'space' if here == 1 else 'spaces'} "
-        f"here, {there} on line {other + 1}): {_RULES[item]}"
+    return (
+        row + 1,
+        here + 1,
+        (
+            f"this line is indented differently from the lines around it ({here} {'space' if here == 1 else 'spaces'} "
+            f"here, {there} on line {other + 1}): {_RULES[item]}"
+        ),
     )
 
 
@@ -264,9 +301,13 @@ def _field_in_list(lines: list[str], row: int) -> tuple[int, int, str]:
             break  # left the list this line is in
         if _indent(line) == here and line.lstrip().startswith("-"):
             column = _key_column(line)
-            return row + 1, here + 1, (
-                f"a field where a list item ('- ') was expected: indent it by {column} spaces to line up with the "
-                f"fields of the item on line {r + 1}, or start a new item with '- '"
+            return (
+                row + 1,
+                here + 1,
+                (
+                    f"a field where a list item ('- ') was expected: indent it by {column} spaces to line up with the "
+                    f"fields of the item on line {r + 1}, or start a new item with '- '"
+                ),
             )
     return row + 1, here + 1, "a field where a list item ('- ') was expected: indent it under the item it belongs to"
 
@@ -276,22 +317,44 @@ def _after_value(exc: yaml.MarkedYAMLError, text: str, lines: list[str], row: in
     quoted = _quoted_before(text, exc.problem_mark)
     if quoted is not None and quoted.start_mark.line < quoted.end_mark.line:
         start = quoted.start_mark
-        return start.line + 1, start.column + 1, (
-            f"unclosed quote: the quote ({_char(lines, start)}) that starts this text closes only on line "
-            f"{quoted.end_mark.line + 1}; add the closing quote at the end of this line's text"
+        return (
+            start.line + 1,
+            start.column + 1,
+            (
+                f"unclosed quote: the quote ({_char(lines, start)}) that starts this text closes only on line "
+                f"{quoted.end_mark.line + 1}; add the closing quote at the end of this line's text"
+            ),
         )
     if (block := _block_text(lines, row)) is not None:
         return block
     previous = lines[row][:col].rstrip()
     if quoted is not None and quoted.style == "'":
-        return row + 1, col + 1, ("text goes on after the closing quote: inside single quotes write an apostrophe "
-                                  "twice ('it''s'), or put the text in double quotes")
+        return (
+            row + 1,
+            col + 1,
+            (
+                "text goes on after the closing quote: inside single quotes write an apostrophe "
+                "twice ('it''s'), or put the text in double quotes"
+            ),
+        )
     if quoted is not None:
-        return row + 1, col + 1, ("text goes on after the closing quote: put the whole text in quotes, and a quote "
-                                  "inside double quotes as \\\" (or use single quotes)")
+        return (
+            row + 1,
+            col + 1,
+            (
+                "text goes on after the closing quote: put the whole text in quotes, and a quote "
+                'inside double quotes as \\" (or use single quotes)'
+            ),
+        )
     if previous.endswith(("]", "}")):
-        return row + 1, col + 1, ("text goes on after ']' or '}': a value that starts with '[' or '{' is read as a "
-                                  "list or mapping; put the whole text in quotes")
+        return (
+            row + 1,
+            col + 1,
+            (
+                "text goes on after ']' or '}': a value that starts with '[' or '{' is read as a "
+                "list or mapping; put the whole text in quotes"
+            ),
+        )
     return row + 1, col + 1, "text goes on after the value ended: put the whole text in quotes"
 
 
@@ -320,13 +383,21 @@ def _block_text(lines: list[str], row: int) -> tuple[int, int, str] | None:
     usual = (_indent(lines[header]) if item else _key_column(lines[header])) + 2
     shift = f"{there - here} {'space' if there - here == 1 else 'spaces'}"
     if (first == row - 1 and here == usual != there) or (first < row - 1 and _indent(lines[row - 1]) == here):
-        return first + 1, there + 1, (  # the first line was pushed right: the lines after it agree
-            f"this line is indented {shift} more than the lines of text after it (line {row + 1}): "
-            "the lines of one text must start at one column"
+        return (
+            first + 1,
+            there + 1,
+            (  # the first line was pushed right: the lines after it agree
+                f"this line is indented {shift} more than the lines of text after it (line {row + 1}): "
+                "the lines of one text must start at one column"
+            ),
         )
-    return row + 1, here + 1, (
-        f"this line is indented {shift} less than the text above it (line {first + 1}, after the "
-        f"'{indicator}' on line {header + 1}): the lines of one text must start at one column"
+    return (
+        row + 1,
+        here + 1,
+        (
+            f"this line is indented {shift} less than the text above it (line {first + 1}, after the "
+            f"'{indicator}' on line {header + 1}): the lines of one text must start at one column"
+        ),
     )
 
 

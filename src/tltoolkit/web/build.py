@@ -115,7 +115,10 @@ class SiteBuild:
 
     def files(self) -> list[Generated]:
         """Every generated file: nothing is written to docs/."""
-        found = [Generated(page.uri, page.markdown, self._edit(page.sources)) for page in build_pages(self.catalog, self.review)]
+        found = [
+            Generated(page.uri, page.markdown, self._edit(page.sources))
+            for page in build_pages(self.catalog, self.review)
+        ]
         # roles.csv and roles.json, linked from the inventory
         found += [Generated(download.uri, download.content) for download in build_downloads(self.catalog)]
         # JSON Schemas for editors, published at schemas/<file>

@@ -161,7 +161,9 @@ def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 
 
 def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    yield _page(catalog, r, "guides/index.md", "guides_index", catalog=catalog, intro=GUIDES_INTRO, before=GUIDES_BEFORE)
+    yield _page(
+        catalog, r, "guides/index.md", "guides_index", catalog=catalog, intro=GUIDES_INTRO, before=GUIDES_BEFORE
+    )
     for guide in catalog.guides:
         uri = f"guides/{guide.id}.md"
         context = {

@@ -1,7 +1,7 @@
 """A copy of the small data set with an attack in every free-text field.
 
 The fields are found by walking the pydantic models, not listed by hand: a field added to
-`tltoolkit.models` later is covered without touching this file. Identifiers (slugs) and
+`tltoolkit.source.models` later is covered without touching this file. Identifiers (slugs) and
 codes (Literal choices) keep their valid values so the data still loads; every other
 string, optional ones included, becomes `payload(tag)`, where `tag` names the field
 (`roles.yml roles[0].title`) so a failing check says which field leaked.
@@ -19,8 +19,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from tltoolkit import models
-from tltoolkit.catalog import FILES, GUIDES_DIR
+from tltoolkit.source import models
+from tltoolkit.source.catalog import FILES, GUIDES_DIR
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
@@ -37,27 +37,27 @@ def payload(tag: str, listener: str) -> str:
     """
     parts = [
         f"<script>{PWNED}='script {tag}'</script>",
-        f"<img src=\"{listener}img.png\" onerror=\"{PWNED}='onerror {tag}'\">",
+        f'<img src="{listener}img.png" onerror="{PWNED}=\'onerror {tag}\'">',
         f"<svg onload=\"{PWNED}='svg'\"></svg>",
         f"[a link](javascript:{PWNED}='md-link') [b](data:text/html,<script>alert(1)</script>)",
         f"![remote image]({listener}md-image.png) ![file](file:///etc/passwd)",
         f"<{listener}autolink> <javascript:alert(1)>",
         f"<iframe src=\"javascript:{PWNED}='iframe'\"></iframe>",
         f"<style>@import url({listener}style.css);</style>",
-        f"<link rel=\"stylesheet\" href=\"{listener}link.css\">",
+        f'<link rel="stylesheet" href="{listener}link.css">',
         f"<a href=\"javascript:{PWNED}='a-href'\" onclick=\"{PWNED}='a-onclick'\">click</a>",
-        f"<object data=\"{listener}object\"></object> <base href=\"{listener}\">",
+        f'<object data="{listener}object"></object> <base href="{listener}">',
         "&lt;b&gt;entity&lt;/b&gt; &#60;script&#62; &amp;",
         "grades <3 & more > less, *not emphasis* _nor this_ `nor code` ~~x~~ | pipe #",
         "!!! note",
         f"[ref]: javascript:{PWNED}='ref'",
     ]
-    last = f"{{: onclick=\"{PWNED}='attr_list {tag}'\" onmouseover=\"{PWNED}=1\" style=\"position:fixed;inset:0\" }}"
+    last = f'{{: onclick="{PWNED}=\'attr_list {tag}\'" onmouseover="{PWNED}=1" style="position:fixed;inset:0" }}'
     limit = _limit(tag)
     text = " ".join([f"[[{tag}]]", *parts, last])
     if limit is None or len(text) <= limit:
         return text
-    last = f"{{: onclick=\"{PWNED}=1\" style=\"position:fixed;inset:0\" }}"  # the short form
+    last = f'{{: onclick="{PWNED}=1" style="position:fixed;inset:0" }}'  # the short form
     chosen = [f"[[{tag}]]"]
     for part in parts:
         if len(" ".join([*chosen, part, last])) <= limit:

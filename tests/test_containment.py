@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
@@ -62,11 +62,13 @@ def test_an_overlay_outside_the_district_folder_is_refused_at_its_line(tree: Pat
     other = break_roles(tree)
     found = problems(tree)
     target = (tree / "district" / value).resolve()
-    assert found == sorted([
-        f"district/district.yml:2:1: overlay: the overlay folder '{value}' must be inside the folder of "
-        f"district/district.yml (it leads to {target})",
-        f"data/roles.yml:7:3: {other}",
-    ])
+    assert found == sorted(
+        [
+            f"district/district.yml:2:1: overlay: the overlay folder '{value}' must be inside the folder of "
+            f"district/district.yml (it leads to {target})",
+            f"data/roles.yml:7:3: {other}",
+        ]
+    )
     assert not any("passwd" in message or "/etc/" in message for message in found)  # nothing under /etc was read
 
 
@@ -186,7 +188,9 @@ def test_a_guides_folder_linked_to_outside_is_refused(tree: Path) -> None:
 
 def test_a_guide_file_linked_to_outside_is_refused(tree: Path) -> None:
     (tree / "district" / "data" / "guides").mkdir()
-    (tree / "district" / "data" / "guides" / "extra.yml").symlink_to(tree / "elsewhere" / "guides" / "clarifying-the-role.yml")
+    (tree / "district" / "data" / "guides" / "extra.yml").symlink_to(
+        tree / "elsewhere" / "guides" / "clarifying-the-role.yml"
+    )
     [message] = problems(tree)
     assert message.startswith("district/data/guides/extra.yml:1:1: is a link to ")
     assert "outside district/data/" in message

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.content.downloads import build_downloads
 from tltoolkit.content.job_description import job_description
-from tltoolkit.content.render import plain
-from tltoolkit.content.site import build_pages
 from tltoolkit.documents import document_paths
+from tltoolkit.web.downloads import build_downloads
+from tltoolkit.web.render import plain
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -34,7 +34,13 @@ def test_shipped_data_meets_the_content_contract(catalog) -> None:
     # Every skill is needed by some role, and every kind of holding and selection occurs.
     assert all(catalog.roles_for_skill(skill.id) for skill in catalog.skills)
     assert {role.held for role in catalog.roles} == {"full-time-teaching", "partial-release", "full-release"}
-    assert {role.selection for role in catalog.roles} == {"volunteer", "rotation", "principal-appointed", "elected", "application"}
+    assert {role.selection for role in catalog.roles} == {
+        "volunteer",
+        "rotation",
+        "principal-appointed",
+        "elected",
+        "application",
+    }
 
 
 def test_no_two_roles_share_a_summary_or_responsibility(catalog) -> None:
@@ -70,7 +76,12 @@ def test_role_page_has_its_skills_moves_guides_and_job_description(pages, catalo
         assert guides, f"{role.id} has no related guide"
         for guide in guides:
             assert f"(../guides/{guide.id}.md)" in md
-        for heading in ("## Job description", "### Essential responsibilities", "### Supervision", "## Who fits this role"):
+        for heading in (
+            "## Job description",
+            "### Essential responsibilities",
+            "### Supervision",
+            "## Who fits this role",
+        ):
             assert heading in md
         for item in role.responsibilities + role.look_fors:
             assert plain(item) in md

@@ -10,9 +10,10 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.content.branding import footer_html, site_css
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import contrast, load_toolkit
+from tltoolkit.source.district import contrast
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.branding import footer_html, site_css
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
@@ -42,7 +43,9 @@ def district(minimal_data: Path) -> Path:
     folder = minimal_data.parent / "district"
     (folder / "data").mkdir(parents=True)
     (folder / "district.yml").write_text(SETTINGS)
-    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>')
+    (folder / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
+    )
     return folder
 
 
@@ -81,7 +84,9 @@ def set_contact(district: Path, field: str, value: str) -> int:
     text = (district / "district.yml").read_text()
     block = re.search(r"^contact:\n(?:  .*\n)+", text, flags=re.M)
     assert block is not None
-    new = f"contact:\n  name: Teacher Leadership Office\n  {field}: {yaml.safe_dump(value, width=1000).splitlines()[0]}\n"
+    new = (
+        f"contact:\n  name: Teacher Leadership Office\n  {field}: {yaml.safe_dump(value, width=1000).splitlines()[0]}\n"
+    )
     (district / "district.yml").write_text(text[: block.start()] + new + text[block.end() :])
     return line_of(text, "contact:") + 2
 
@@ -96,7 +101,12 @@ def test_same_id_replaces_the_whole_item_in_place_and_new_ids_are_added(minimal_
         role("data-team-facilitator", title="Data inquiry lead", support=["Lakeview data academy"]),
     )
     catalog, settings = load_toolkit(minimal_data, district / "district.yml")
-    assert [r.id for r in catalog.roles] == ["grade-level-team-leader", "data-team-facilitator", "assessment-coordinator", "new-role"]
+    assert [r.id for r in catalog.roles] == [
+        "grade-level-team-leader",
+        "data-team-facilitator",
+        "assessment-coordinator",
+        "new-role",
+    ]
     replaced = catalog.role["data-team-facilitator"]
     assert replaced.title == "Data inquiry lead" and replaced.support == ["Lakeview data academy"]
     assert replaced.summary == MINIMAL_ROLE["summary"]  # whole item: nothing kept from the toolkit's entry
@@ -119,15 +129,24 @@ def test_moves_merge_by_skill_then_move_id_and_other_files_replace_whole(minimal
     data_use = catalog.moves["data-use"]
     assert [m.id for m in data_use] == ["timely-data-access", "protect-inquiry-time", "lakeview-data-days"]
     assert data_use[0].example == "Lakeview posts results within a day."
-    assert [m.id for m in catalog.moves["shared-leadership"]] == ["state-vision-and-roles-publicly", "name-authority-and-limits"]
+    assert [m.id for m in catalog.moves["shared-leadership"]] == [
+        "state-vision-and-roles-publicly",
+        "name-authority-and-limits",
+    ]
     assert catalog.focus_area.audience.startswith("Lakeview principals.")
 
 
 def test_guides_replace_by_file_name_and_remove_drops_toolkit_items(minimal_data: Path, district: Path) -> None:
     guide = (minimal_data / "guides" / "clarifying-the-role.yml").read_text()
     (district / "data" / "guides").mkdir()
-    (district / "data" / "guides" / "clarifying-the-role.yml").write_text(guide.replace("title: ", "title: Lakeview edition of ", 1))
-    set_settings(district, "overlay: data\n", "overlay: data\nremove:\n  roles: [assessment-coordinator]\n  conditions: [protected-time]\n")
+    (district / "data" / "guides" / "clarifying-the-role.yml").write_text(
+        guide.replace("title: ", "title: Lakeview edition of ", 1)
+    )
+    set_settings(
+        district,
+        "overlay: data\n",
+        "overlay: data\nremove:\n  roles: [assessment-coordinator]\n  conditions: [protected-time]\n",
+    )
 
     catalog, _ = load_toolkit(minimal_data, district / "district.yml")
 
@@ -170,12 +189,14 @@ def test_references_are_checked_after_merging(minimal_data: Path, district: Path
     text = write_roles(district, role("new-role", title="New role", skills=["data-use", "dta-use"]))
     set_settings(district, "overlay: data\n", "overlay: data\nremove:\n  roles: [data-team-facilitator]\n")
     guide = (minimal_data / "guides" / "clarifying-the-role.yml").read_text()
-    assert problems(minimal_data, district) == sorted([
-        f"data/guides/clarifying-the-role.yml:{line_of(guide, '- data-team-facilitator')}:3: roles[1]: "
-        "unknown role 'data-team-facilitator'",
-        f"district/data/roles.yml:{line_of(text, '- dta-use')}:5: roles[0].skills[1]: unknown skill 'dta-use' "
-        "(did you mean 'data-use'?)",
-    ])
+    assert problems(minimal_data, district) == sorted(
+        [
+            f"data/guides/clarifying-the-role.yml:{line_of(guide, '- data-team-facilitator')}:3: roles[1]: "
+            "unknown role 'data-team-facilitator'",
+            f"district/data/roles.yml:{line_of(text, '- dta-use')}:5: roles[0].skills[1]: unknown skill 'dta-use' "
+            "(did you mean 'data-use'?)",
+        ]
+    )
 
 
 def test_removing_what_the_toolkit_lacks_or_the_overlay_defines_is_an_error(minimal_data: Path, district: Path) -> None:
@@ -193,7 +214,9 @@ def test_removing_what_the_toolkit_lacks_or_the_overlay_defines_is_an_error(mini
 def test_a_misnamed_overlay_file_is_reported_not_ignored(minimal_data: Path, district: Path) -> None:
     (district / "data" / "role.yml").write_text("roles: []\n")
     [message] = problems(minimal_data, district)
-    assert message.startswith("district/data/role.yml:1:1: not a toolkit data file; an overlay holds files named skills.yml, roles.yml")
+    assert message.startswith(
+        "district/data/role.yml:1:1: not a toolkit data file; an overlay holds files named skills.yml, roles.yml"
+    )
 
 
 # --- settings errors -----------------------------------------------------------------
@@ -204,32 +227,68 @@ def test_suggested_shades_pass_the_check_they_are_suggested_for() -> None:
     assert contrast("#ad9136", "#ffffff") >= 3.0
 
 
-EMAIL_HINT = ("is not a plain email address: write the address alone, like 'office@district.org' (no 'mailto:', "
-              "'?', '&', commas, spaces or angle brackets)")
-URL_HINT = ("is not a web address: write https:// and the site's name, like 'https://district.org/leaders', with no "
-            "spaces, quotes or angle brackets")
+EMAIL_HINT = (
+    "is not a plain email address: write the address alone, like 'office@district.org' (no 'mailto:', "
+    "'?', '&', commas, spaces or angle brackets)"
+)
+URL_HINT = (
+    "is not a web address: write https:// and the site's name, like 'https://district.org/leaders', with no "
+    "spaces, quotes or angle brackets"
+)
 PHONE_HINT = "is not a phone number: use digits, spaces and + ( ) - . only, with an optional 'ext 12' at the end"
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('primary: "#0d47a1"', 'primary: "navy"', "{line}:3: colours.primary: the text 'navy' is not a colour: write '#' "
-         "and six hexadecimal digits, like '#1b5e20'"),
-        ('primary: "#0d47a1"', 'primary: "#4fc3f7"', "{line}:3: colours.primary: white text on #4fc3f7 has a contrast of "
-         "2.0:1, below the 4.5:1 that headers and links need (WCAG AA); a darker shade such as #337d9e works"),
-        ('accent: "#ad1457"', 'accent: "#ffd54f"', "{line}:3: colours.accent: #ffd54f on white has a contrast of 1.4:1, "
-         "below the 3.0:1 a hover colour needs; a darker shade such as #ad9136 works"),
-        ("email: leaders@lakeview.example.org", "email: leaders(at)lakeview", "{line}:3: contact.email: the text "
-         "'leaders(at)lakeview' " + EMAIL_HINT),
-        ("logo: logo.svg", "logo: missing.svg", "{line}:1: logo: no logo file at 'missing.svg' (relative to district/district.yml)"),
-        ("logo: logo.svg", "logo: ../data/logo.svg", "{line}:1: logo: the logo '../data/logo.svg' must be inside the folder "
-         "of district/district.yml"),
-        ("paper: a4", "paper: A4", "{line}:1: paper: expected one of 'letter' or 'a4', got the text 'A4' (did you mean 'a4'?)"),
-        ("short_name: Lakeview", "short_nam: Lakeview", "{line}:1: short_nam: unknown field 'short_nam' (did you mean 'short_name'?)"),
+        (
+            'primary: "#0d47a1"',
+            'primary: "navy"',
+            "{line}:3: colours.primary: the text 'navy' is not a colour: write '#' "
+            "and six hexadecimal digits, like '#1b5e20'",
+        ),
+        (
+            'primary: "#0d47a1"',
+            'primary: "#4fc3f7"',
+            "{line}:3: colours.primary: white text on #4fc3f7 has a contrast of "
+            "2.0:1, below the 4.5:1 that headers and links need (WCAG AA); a darker shade such as #337d9e works",
+        ),
+        (
+            'accent: "#ad1457"',
+            'accent: "#ffd54f"',
+            "{line}:3: colours.accent: #ffd54f on white has a contrast of 1.4:1, "
+            "below the 3.0:1 a hover colour needs; a darker shade such as #ad9136 works",
+        ),
+        (
+            "email: leaders@lakeview.example.org",
+            "email: leaders(at)lakeview",
+            "{line}:3: contact.email: the text 'leaders(at)lakeview' " + EMAIL_HINT,
+        ),
+        (
+            "logo: logo.svg",
+            "logo: missing.svg",
+            "{line}:1: logo: no logo file at 'missing.svg' (relative to district/district.yml)",
+        ),
+        (
+            "logo: logo.svg",
+            "logo: ../data/logo.svg",
+            "{line}:1: logo: the logo '../data/logo.svg' must be inside the folder of district/district.yml",
+        ),
+        (
+            "paper: a4",
+            "paper: A4",
+            "{line}:1: paper: expected one of 'letter' or 'a4', got the text 'A4' (did you mean 'a4'?)",
+        ),
+        (
+            "short_name: Lakeview",
+            "short_nam: Lakeview",
+            "{line}:1: short_nam: unknown field 'short_nam' (did you mean 'short_name'?)",
+        ),
     ],
 )
-def test_bad_settings_give_file_line_field_message(minimal_data: Path, district: Path, old: str, new: str, expected: str) -> None:
+def test_bad_settings_give_file_line_field_message(
+    minimal_data: Path, district: Path, old: str, new: str, expected: str
+) -> None:
     line = set_settings(district, old, new)
     assert problems(minimal_data, district) == ["district/district.yml:" + expected.format(line=line)]
 
@@ -261,7 +320,9 @@ def test_contact_fields_accept_only_a_plain_address_number_or_page(
 ) -> None:
     line = set_contact(district, field, value)
     shown = value if len(value) <= 40 else value[:39] + "…"
-    assert problems(minimal_data, district) == [f"district/district.yml:{line}:3: contact.{field}: the text {shown!r} {hint}"]
+    assert problems(minimal_data, district) == [
+        f"district/district.yml:{line}:3: contact.{field}: the text {shown!r} {hint}"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -284,7 +345,9 @@ def test_one_pass_reports_every_settings_problem_with_the_data_and_overlay_probl
     minimal_data: Path, district: Path
 ) -> None:
     """A wrong email and paper size do not hide the contrast, the logo or the overlay's own problems."""
-    email = set_settings(district, "email: leaders@lakeview.example.org", "email: leaders@lakeview.example.org?bcc=x@y.example")
+    email = set_settings(
+        district, "email: leaders@lakeview.example.org", "email: leaders@lakeview.example.org?bcc=x@y.example"
+    )
     paper = set_settings(district, "paper: a4", "paper: A3")
     accent = set_settings(district, 'accent: "#ad1457"', 'accent: "#ffd54f"')
     logo = set_settings(district, "logo: logo.svg", "logo: missing.svg")
@@ -313,7 +376,8 @@ def test_a_settings_problem_does_not_hide_a_syntax_error_in_the_overlay(minimal_
     set_settings(district, "paper: a4", "paper: A3")
     (district / "data" / "roles.yml").write_text("roles:\n  - id: new-role\n   title: New role\n")
     assert [m.split(":")[:2] for m in problems(minimal_data, district)] == [
-        ["district/data/roles.yml", "3"], ["district/district.yml", str(line_of(SETTINGS, "paper:"))]
+        ["district/data/roles.yml", "3"],
+        ["district/district.yml", str(line_of(SETTINGS, "paper:"))],
     ]
 
 
@@ -324,15 +388,21 @@ def test_colors_is_accepted_as_the_same_setting_as_colours(minimal_data: Path, d
     assert (settings.brand.primary, settings.brand.accent) == ("#0d47a1", "#ad1457")
     line = set_settings(district, 'primary: "#0d47a1"', 'primary: "#4fc3f7"')
     [message] = problems(minimal_data, district)
-    assert message.startswith(f"district/district.yml:{line}:3: colors.primary: white text on #4fc3f7 has a contrast of 2.0:1")
+    assert message.startswith(
+        f"district/district.yml:{line}:3: colors.primary: white text on #4fc3f7 has a contrast of 2.0:1"
+    )
 
 
 @pytest.mark.parametrize("primary", ['"#0d47a1"', '"blue"'])
-def test_colours_and_colors_together_is_an_error_at_the_second(minimal_data: Path, district: Path, primary: str) -> None:
+def test_colours_and_colors_together_is_an_error_at_the_second(
+    minimal_data: Path, district: Path, primary: str
+) -> None:
     line = set_settings(district, "paper: a4\n", f"paper: a4\ncolors:\n  primary: {primary}\n") + 1
     found = problems(minimal_data, district)
-    both = (f"district/district.yml:{line}:1: colors: give the colours once, as 'colours' or as 'colors', not both "
-            "(they are the same setting)")
+    both = (
+        f"district/district.yml:{line}:1: colors: give the colours once, as 'colours' or as 'colors', not both "
+        "(they are the same setting)"
+    )
     assert found == [both]  # the second spelling is left out, not also checked or called unknown
 
 
@@ -352,7 +422,9 @@ def test_site_colours_and_footer_come_from_the_settings(minimal_data: Path, dist
     assert settings is not None and settings.brand is not None
     css = site_css(settings.brand)
     assert "--md-primary-fg-color: #0d47a1;" in css and "--md-accent-fg-color: #ad1457;" in css
-    dark_link = css.split("[data-md-color-scheme=slate][data-md-color-primary=custom]")[1].split(":")[1].split(";")[0].strip()
+    dark_link = (
+        css.split("[data-md-color-scheme=slate][data-md-color-primary=custom]")[1].split(":")[1].split(";")[0].strip()
+    )
     assert contrast(dark_link, "#1e2029") >= 4.5  # links stay readable in the dark scheme
     footer = footer_html(settings)
     assert "Lakeview edition, CC BY 4.0." in footer
@@ -366,8 +438,12 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
 
     catalog, settings = load_toolkit(ROOT / "data", SAMPLE / "district.yml")
     assert settings is not None and settings.settings.review_after_months == 12
-    pages = {p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))}
-    assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
+    pages = {
+        p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))
+    }
+    assert (
+        "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
+    )
     assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]
 
 
@@ -375,7 +451,7 @@ def test_names_for_the_theme_read_as_typed_whether_or_not_it_escapes_them() -> N
     """Material prints the site name raw in the title and header and through `| e` in the logo's title."""
     import jinja2
 
-    from tltoolkit.content.branding import html_text
+    from tltoolkit.web.branding import html_text
 
     typed = """Springfield "Eagles" & Co's &amp; <script>x</script>"""
     env = jinja2.Environment(autoescape=False)  # as MkDocs sets up Material's templates

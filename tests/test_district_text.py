@@ -21,9 +21,8 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
-from pypdf import PdfReader
-
 from hostile_district import CONTACT_NAME, EMAIL, LICENCE, NAME, PHONE, SITE_NAME, URL, hostile_district_project
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
 ZIP = "downloads/teacher-leadership-toolkit-offline.zip"
@@ -33,7 +32,18 @@ ZIP = "downloads/teacher-leadership-toolkit-offline.zip"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("district-text")
     project = hostile_district_project(base)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(base / "site"),
+    ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "on"}
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
@@ -69,9 +79,13 @@ def test_every_page_shows_the_district_values_as_typed(site: Path) -> None:
         title = text(one(tree, "//head/title", name))
         assert title == SITE_NAME or title.endswith(f" - {SITE_NAME}"), f"{name}: {title!r}"
         assert one(tree, "//head/meta[@name='author']", name).get("content") == NAME, name
-        header = one(tree, "//header//*[contains(@class, 'md-header__topic')][1]//*[contains(@class, 'md-ellipsis')]", name)
+        header = one(
+            tree, "//header//*[contains(@class, 'md-header__topic')][1]//*[contains(@class, 'md-ellipsis')]", name
+        )
         assert text(header) == SITE_NAME, name
-        nav_title = one(tree, "//nav[contains(@class, 'md-nav--primary')]/label[contains(@class, 'md-nav__title')]", name)
+        nav_title = one(
+            tree, "//nav[contains(@class, 'md-nav--primary')]/label[contains(@class, 'md-nav__title')]", name
+        )
         assert text(nav_title) == SITE_NAME, name
         for logo in tree.xpath("//a[contains(@class, 'md-logo')]"):  # header and navigation
             assert logo.get("title") == SITE_NAME and logo.get("aria-label") == SITE_NAME, name
@@ -87,7 +101,13 @@ def test_no_element_or_attribute_comes_from_the_district_values(site: Path) -> N
     for name, html in pages(site).items():
         tree = lxml.html.fromstring(html)
         assert not tree.xpath("//img[@onerror] | //*[local-name()='svg'][@onload] | //footer//b"), name
-        handlers = [(el.tag, attr) for el in tree.iter() if isinstance(el.tag, str) for attr in el.attrib if attr.startswith("on")]
+        handlers = [
+            (el.tag, attr)
+            for el in tree.iter()
+            if isinstance(el.tag, str)
+            for attr in el.attrib
+            if attr.startswith("on")
+        ]
         assert handlers == [], f"{name}: {handlers}"
         scripts = [script.text or "" for script in tree.xpath("//script")]
         assert not [s for s in scripts if "__pwned" in s], name
@@ -135,9 +155,16 @@ def test_pages_stay_valid_html(site: Path) -> None:
         if os.environ.get("CI") or os.environ.get("TL_BROWSER_TESTS") == "required":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    pages = [str(site / page) for page in ("index.html", "404.html", "roles/index.html", "roles/data-team-facilitator/index.html")]
+    pages = [
+        str(site / page)
+        for page in ("index.html", "404.html", "roles/index.html", "roles/data-team-facilitator/index.html")
+    ]
     result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True, check=False)  # fmt: skip
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert not errors, "\n".join(errors[:20])

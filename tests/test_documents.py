@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import load_catalog
-from tltoolkit.content.site import build_pages
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = Settings(toolkit_name="Teacher Leadership Toolkit", notice="Test notice.", allowed_roots=(ROOT,))
@@ -204,7 +204,9 @@ def test_replacing_workers_midway_loses_and_changes_no_document(minimal_data, tm
     from tltoolkit.documents import build as build_mod
 
     small = load_catalog(minimal_data)
-    alone = build_documents(small, tmp_path / "alone", tmp_path / "cache-alone", dataclasses.replace(SETTINGS, workers=1))
+    alone = build_documents(
+        small, tmp_path / "alone", tmp_path / "cache-alone", dataclasses.replace(SETTINGS, workers=1)
+    )
     monkeypatch.setattr(build_mod, "TASKS_PER_WORKER", 1)  # a fresh worker for every document
     # Use the pool even if earlier tests left idle threads in the test runner (see test_background).
     monkeypatch.setattr(build_mod, "can_fork", lambda: True)

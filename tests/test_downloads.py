@@ -11,7 +11,7 @@ import pytest
 
 from tltoolkit import Catalog, load_catalog
 from tltoolkit.content import labels
-from tltoolkit.content.downloads import _cell, build_downloads, roles_csv, roles_json
+from tltoolkit.web.downloads import _cell, build_downloads, roles_csv, roles_json
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -65,4 +65,3 @@ def test_downloads_are_listed_with_their_media_types(catalog: Catalog) -> None:
         ("downloads/roles.csv", "text/csv"),
         ("downloads/roles.json", "application/json"),
     ]
-

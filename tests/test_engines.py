@@ -45,7 +45,9 @@ def _files(site: Path) -> set[str]:
 
 def test_properdocs_builds_the_same_files(builds: dict[str, Path]) -> None:
     mkdocs, properdocs = (_files(builds[name]) for name in ("mkdocs", "properdocs"))
-    assert mkdocs == properdocs, f"only MkDocs: {sorted(mkdocs - properdocs)}; only ProperDocs: {sorted(properdocs - mkdocs)}"
+    assert mkdocs == properdocs, (
+        f"only MkDocs: {sorted(mkdocs - properdocs)}; only ProperDocs: {sorted(properdocs - mkdocs)}"
+    )
     assert {"roles/index.html", "roles/match/index.html", "downloads/roles.csv", "schemas/roles.schema.json",
             "downloads/job-descriptions/blank.pdf", "search/search_index.json"} <= mkdocs  # fmt: skip
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.content.site import build_pages
+from tltoolkit.web.site import build_pages
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -52,9 +52,6 @@ def test_match_page_lists_every_role_with_a_job_description_link(catalog: Catalo
 
 
 def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
-    import shutil
-
-    from tltoolkit import DataErrors
 
     data = shutil.copytree(DATA, tmp_path / "data")
     roles = data / "roles.yml"
@@ -62,4 +59,7 @@ def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
     roles.write_text(roles.read_text().replace(f"id: {first_id}\n", "id: match\n", 1))
     with pytest.raises(DataErrors) as caught:
         load_catalog(data)
-    assert "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)" in caught.value.report()
+    assert (
+        "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)"
+        in caught.value.report()
+    )

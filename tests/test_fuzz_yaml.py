@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.catalog import FILES
-from tltoolkit.models import Guide
-from tltoolkit.validation import validate
-from tltoolkit.yamlsource import MAX_BYTES, read_yaml
+from tltoolkit.source.catalog import FILES
+from tltoolkit.source.models import Guide
+from tltoolkit.source.validation import validate
+from tltoolkit.source.yamlsource import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
@@ -82,8 +82,24 @@ def _mutate(text: str, data: st.DataObject) -> bytes:
             lines = [""]
         i = data.draw(st.integers(0, len(lines) - 1), label="line")
         edit = data.draw(
-            st.sampled_from(["delete", "duplicate", "indent", "dedent", "tab", "insert", "anchor", "alias", "merge",
-                             "nest", "huge", "swap", "truncate", "key"]),  # fmt: skip
+            st.sampled_from(
+                [
+                    "delete",
+                    "duplicate",
+                    "indent",
+                    "dedent",
+                    "tab",
+                    "insert",
+                    "anchor",
+                    "alias",
+                    "merge",
+                    "nest",
+                    "huge",
+                    "swap",
+                    "truncate",
+                    "key",
+                ]
+            ),
             label="edit",
         )
         if edit == "delete":
@@ -116,13 +132,19 @@ def _mutate(text: str, data: st.DataObject) -> bytes:
             lines = lines[: i + 1]
             lines[-1] = lines[-1][: data.draw(st.integers(0, len(lines[-1])))]
         elif edit == "key":
-            lines[i] = lines[i].replace("title:", data.draw(st.sampled_from(["titel:", "title :", "? title\n:", "Title:"])), 1)
+            lines[i] = lines[i].replace(
+                "title:", data.draw(st.sampled_from(["titel:", "title :", "? title\n:", "Title:"])), 1
+            )
     text = "\n".join(lines)
     encoding = data.draw(st.sampled_from(["utf-8"] * 6 + ["utf-8-sig", "utf-16", "utf-16-le", "utf-32", "latin-1"]))
     raw = text.encode(encoding, errors="surrogatepass" if encoding.startswith("utf") else "replace")
     if data.draw(st.booleans()):
         at = data.draw(st.integers(0, len(raw)))
-        raw = raw[:at] + data.draw(st.sampled_from([b"\x00", b"\xff", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\xc3"])) + raw[at:]
+        raw = (
+            raw[:at]
+            + data.draw(st.sampled_from([b"\x00", b"\xff", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\xc3"]))
+            + raw[at:]
+        )
     return raw
 
 
@@ -178,14 +200,23 @@ BILLION_LAUGHS = "\n".join(
 
 CASES = {
     "billion laughs": (BILLION_LAUGHS, "aliases expand too far"),
-    "alias bomb in a flow mapping": ("a: &a {x: [1, 2, 3, 4, 5, 6, 7, 8]}\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 12)}]\n" for i in range(7)), "aliases expand too far"),  # fmt: skip
+    "alias bomb in a flow mapping": (
+        "a: &a {x: [1, 2, 3, 4, 5, 6, 7, 8]}\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 12)}]\n" for i in range(7)),
+        "aliases expand too far",
+    ),
     "10,000-deep flow nesting": ("roles: " + "[" * 10_000 + "]" * 10_000, "nesting is deeper than"),
     "10,000-deep mapping nesting": ("roles: " + "{a: " * 10_000 + "x" + "}" * 10_000, "nesting is deeper than"),
-    "deep block nesting": ("".join(f"{' ' * i}k{i}:\n" for i in range(200)) + " " * 200 + "x", "nesting is deeper than"),
+    "deep block nesting": (
+        "".join(f"{' ' * i}k{i}:\n" for i in range(200)) + " " * 200 + "x",
+        "nesting is deeper than",
+    ),
     "recursive alias": ("a: &a [*a]", "nesting is deeper than"),
     "huge string": ("roles:\n- title: " + "x" * 1_000_000, "missing required field"),
-    "huge escaped summary": ("roles:\n- summary: '" + "&<*" * 200_000 + "'", "600,000 characters; a summary may have at most 3,000"),
+    "huge escaped summary": (
+        "roles:\n- summary: '" + "&<*" * 200_000 + "'",
+        "600,000 characters; a summary may have at most 3,000",
+    ),
     "file over the size limit": ("roles: " + "x" * (MAX_BYTES + 1), "data files are limited to"),
     "utf-16 with byte order mark": ("roles: []".encode("utf-16"), "UTF-16 or UTF-32"),
     "utf-32 with byte order mark": ("roles: []".encode("utf-32"), "UTF-16 or UTF-32"),

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.content.downloads import roles_json
-from tltoolkit.models import Planning
+from tltoolkit.source.models import Planning
+from tltoolkit.web.downloads import roles_json
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_NODE = 18  # node --test with --test-reporter

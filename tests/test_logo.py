@@ -15,12 +15,12 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors
-from tltoolkit.district import load_toolkit
 from tltoolkit.documents import Settings, build_documents, plan
 from tltoolkit.documents import build as build_mod
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher, logo_url
-from tltoolkit.logo import MAX_BYTES, Logo, read_logo
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.logo import MAX_BYTES, Logo, read_logo
 
 CASES = Path(__file__).parent / "cases" / "logos"
 EXPECTED: dict[str, str] = yaml.safe_load((CASES / "expected.yml").read_text())
@@ -30,7 +30,9 @@ logo: {logo}
 colours:
   primary: "#0d47a1"
 """
-SMALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0d47a1"/></svg>'
+SMALL_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0d47a1"/></svg>'
+)
 
 
 def district_with(data: Path, name: str, content: bytes) -> Path:
@@ -85,7 +87,13 @@ def test_a_drawing_program_export_is_accepted_and_published_without_editor_marku
     published = district.logo_image.data.decode()
     for gone in ("inkscape", "sodipodi", "rdf:", "<metadata", "<!--", "dc:title"):
         assert gone not in published
-    for kept in ('<linearGradient id="sky"', 'clip-path="url(#round)"', 'xlink:href="#wave"', ".band { fill: url(#sky)", ">LSD</text>"):
+    for kept in (
+        '<linearGradient id="sky"',
+        'clip-path="url(#round)"',
+        'xlink:href="#wave"',
+        ".band { fill: url(#sky)",
+        ">LSD</text>",
+    ):
         assert kept in published
     assert read_logo(minimal_data.parent / "district" / "logo.svg", "logo.svg").data == district.logo_image.data
 
@@ -138,9 +146,15 @@ def test_a_small_png_is_published_as_it_is(minimal_data: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "logo.png is not a PNG image (its first bytes are not a PNG signature)"),
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "logo.png is not a PNG image (its first bytes are not a PNG signature)",
+        ),
         (noisy_png()[: len(noisy_png()) // 2], "logo.png is not a readable PNG image"),
-        (with_header_size(png(), 100_000, 100_000), "logo.png is 100000 x 100000 pixels; a logo may be at most 4096 x 4096"),
+        (
+            with_header_size(png(), 100_000, 100_000),
+            "logo.png is 100000 x 100000 pixels; a logo may be at most 4096 x 4096",
+        ),
     ],
     ids=["svg-named-png", "truncated", "huge-header"],
 )
@@ -158,7 +172,7 @@ def test_print_html_references_the_logo_by_its_hash_not_its_bytes(catalog) -> No
     assert len(large.data) > 300_000
     jobs_small = plan(catalog, Settings(logo=small))
     jobs_large = plan(catalog, Settings(logo=large))
-    pdfs = [(a, b) for a, b in zip(jobs_small, jobs_large) if a.suffix == ".pdf"]
+    pdfs = [(a, b) for a, b in zip(jobs_small, jobs_large, strict=True) if a.suffix == ".pdf"]
     # The render input of each of the N documents is the same size whatever the logo weighs.
     assert [len(str(a.payload)) for a, _ in pdfs] == [len(str(b.payload)) for _, b in pdfs]
     for _, job in pdfs:
@@ -188,7 +202,9 @@ def test_a_logo_copy_removed_during_the_build_stops_it_naming_the_document(
 ) -> None:
     logo = read_logo_bytes(SMALL_SVG.encode())
     monkeypatch.setattr(build_mod, "keep_logo", lambda store, logo: None)  # as if the copy vanished
-    with pytest.raises(RefusedURL, match=r"^(job-descriptions|guides)/[\w-]+\.pdf: the district logo is missing from .*logo"):
+    with pytest.raises(
+        RefusedURL, match=r"^(job-descriptions|guides)/[\w-]+\.pdf: the district logo is missing from .*logo"
+    ):
         build_documents(catalog, tmp_path / "out", tmp_path / "cache", Settings(logo=logo, workers=1))
 
 
@@ -211,7 +227,7 @@ def test_an_image_weasyprint_cannot_draw_fails_instead_of_vanishing(tmp_path: Pa
 
 
 def test_the_settings_field_states_the_limits() -> None:
-    from tltoolkit.models import DistrictFile
+    from tltoolkit.source.models import DistrictFile
 
     description = DistrictFile.model_fields["logo"].description
     assert f"at most {MAX_BYTES // 1024} KB" in description and "4096 x 4096 pixels" in description
@@ -224,13 +240,19 @@ def test_the_build_reports_a_refused_document_as_an_error_naming_it(tmp_path: Pa
 
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("toolkit_hook_logo", Path(__file__).parents[1] / "hooks" / "toolkit.py")
+    spec = importlib.util.spec_from_file_location(
+        "toolkit_hook_logo", Path(__file__).parents[1] / "hooks" / "toolkit.py"
+    )
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
 
     def wait() -> None:
         raise RefusedURL("guides/all-guides.pdf: the district logo is missing from /x/logo (removed during the build?)")
 
-    hook._documents = SimpleNamespace(in_background=False, wait=wait)
+    from tltoolkit.web.build import SiteBuild
+
+    build = object.__new__(SiteBuild)  # the build's state; only the documents under way matter here
+    build._pending = SimpleNamespace(in_background=False, wait=wait)
+    hook._build = build
     with pytest.raises(PluginError, match=r"^documents: guides/all-guides\.pdf: the district logo is missing"):
         hook.on_post_build(SimpleNamespace())

@@ -17,15 +17,22 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
-
 from projects import ROOT, project_copy
+
 from tltoolkit.cli import main
-from tltoolkit.district import load_district, load_toolkit
 from tltoolkit.district_folder import (
-    EXAMPLES, FolderError, Located, _read_config, check_config, district_settings, locate, new_district,
+    EXAMPLES,
+    FolderError,
+    Located,
+    _read_config,
+    check_config,
+    district_settings,
+    locate,
+    new_district,
 )  # fmt: skip
-from tltoolkit.models import DistrictFile
+from tltoolkit.source.district import load_district
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.models import DistrictFile
 
 NAME = "Oakvale School District"
 
@@ -67,7 +74,9 @@ def test_paths_lead_back_to_the_toolkit_at_any_depth(project: Path, where: str) 
     for written, toolkit in targets.items():
         assert os.path.normpath(folder / written) == str(project / toolkit), written
     assert [os.path.normpath(folder / w) for w in config["watch"]] == [
-        str(project / "data"), str(project / "src" / "tltoolkit"), str(folder)
+        str(project / "data"),
+        str(project / "src" / "tltoolkit"),
+        str(folder),
     ]
     assert config["extra"]["district"] == "district.yml" and config["site_dir"] == "site"
     schema = (folder / "district.yml").read_text(encoding="utf-8").splitlines()[0]
@@ -191,8 +200,21 @@ def test_names_with_quotes_and_markup_stay_literal(project: Path) -> None:
         ("oakvale", ["--primary", "#ffff00"], "white text on #ffff00 has a contrast of 1.1:1"),
         ("oakvale", ["--primary", "yellow"], "colours.primary"),
     ],
-    ids=["not-empty", "parent", "outside", "project", "docs", "data", "file", "nested", "symlink", "paper", "name",
-         "contrast", "colour"],  # fmt: skip
+    ids=[
+        "not-empty",
+        "parent",
+        "outside",
+        "project",
+        "docs",
+        "data",
+        "file",
+        "nested",
+        "symlink",
+        "paper",
+        "name",
+        "contrast",
+        "colour",
+    ],
 )
 def test_refusals_say_why_and_leave_nothing(project: Path, monkeypatch, capsys, target: str, args: list[str],
                                             message: str) -> None:  # fmt: skip

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.site import build_pages
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MARK = "LAKEVIEW-MARK"
@@ -51,7 +51,11 @@ def _skills_added() -> dict[str, str]:
 
 
 def _conditions() -> dict[str, str]:
-    condition = {**_load("conditions.yml")["conditions"][0], "id": "district-mentors", "name": f"District mentors {MARK}"}
+    condition = {
+        **_load("conditions.yml")["conditions"][0],
+        "id": "district-mentors",
+        "name": f"District mentors {MARK}",
+    }
     return {"conditions.yml": _dump({"conditions": [condition]})}
 
 
@@ -87,15 +91,31 @@ KINDS: dict[str, tuple[Callable[[], dict[str, str]], Callable, str]] = {
     "skills, added": (_skills_added, lambda c: c.skill["family-partnership"].name, "skills/family-partnership.md"),
     "conditions": (_conditions, lambda c: c.conditions[-1].name, "conditions/index.md"),
     "principal moves": (_moves, lambda c: c.moves["data-use"][-1].move, "principal-moves/index.md"),
-    "guides": (_guide, lambda c: next(g.title for g in c.guides if g.id == "lakeview-start"), "guides/lakeview-start.md"),
-    "job_description": (_whole("job_description.yml", ("title",)), lambda c: c.job_description.title, "job-description/index.md"),
+    "guides": (
+        _guide,
+        lambda c: next(g.title for g in c.guides if g.id == "lakeview-start"),
+        "guides/lakeview-start.md",
+    ),
+    "job_description": (
+        _whole("job_description.yml", ("title",)),
+        lambda c: c.job_description.title,
+        "job-description/index.md",
+    ),
     "focus_area": (_whole("focus_area.yml", ("title",)), lambda c: c.focus_area.title, "focus-area/index.md"),
     "competencies": (
-        _whole("competencies.yml", ("stances", 0, "name")), lambda c: c.competencies.stances[0].name, "competencies/index.md"
+        _whole("competencies.yml", ("stances", 0, "name")),
+        lambda c: c.competencies.stances[0].name,
+        "competencies/index.md",
     ),
-    "reflection": (_whole("reflection.yml", ("themes", 0, "title")), lambda c: c.reflection.themes[0].title, "reflection/index.md"),
+    "reflection": (
+        _whole("reflection.yml", ("themes", 0, "title")),
+        lambda c: c.reflection.themes[0].title,
+        "reflection/index.md",
+    ),
     "bibliography": (
-        _whole("bibliography.yml", ("entries", 0, "note")), lambda c: c.bibliography.entries[0].note, "bibliography/index.md"
+        _whole("bibliography.yml", ("entries", 0, "note")),
+        lambda c: c.bibliography.entries[0].note,
+        "bibliography/index.md",
     ),
 }
 

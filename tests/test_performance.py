@@ -16,8 +16,8 @@ import pytest
 
 from tltoolkit import load_catalog
 from tltoolkit.bench.synthetic import synthetic_project, synthetic_roles, write_inventory
-from tltoolkit.content.site import RELATED_ROLES, build_pages
 from tltoolkit.documents import Settings, build_documents
+from tltoolkit.web.site import RELATED_ROLES, build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = Settings(allowed_roots=(ROOT,))
@@ -122,7 +122,7 @@ def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path
 
 
 def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
-    from tltoolkit import yamlsource
+    from tltoolkit.source import yamlsource
 
     fast = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
     monkeypatch.setattr(yamlsource, "_compose_fast", lambda text: yamlsource._SLOW)
@@ -131,8 +131,8 @@ def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
 
 
 def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
-    from tltoolkit import yamlsource
-    from tltoolkit.errors import DataErrors
+    from tltoolkit.source import yamlsource
+    from tltoolkit.source.errors import DataErrors
 
     path = tmp_path / "deep.yml"
     path.write_text("a: " + "[" * 200_000 + "]" * 200_000)  # crashes libyaml's recursive composer
@@ -141,19 +141,15 @@ def test_deep_nesting_is_refused_without_reaching_libyaml_composer(tmp_path):
 
 
 def test_the_documents_switch_reads_the_environment_before_mkdocs_yml(monkeypatch):
-    import importlib.util
-    from types import SimpleNamespace
+    from tltoolkit.web.build import documents_enabled
 
-    spec = importlib.util.spec_from_file_location("toolkit_hook", ROOT / "hooks" / "toolkit.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    on, off = SimpleNamespace(extra={}), SimpleNamespace(extra={"documents": False})
+    on, off = {}, {"documents": False}  # mkdocs.yml `extra:`
     monkeypatch.delenv("TL_DOCUMENTS", raising=False)
-    assert hook.documents_enabled(on) and not hook.documents_enabled(off)
+    assert documents_enabled(on) and not documents_enabled(off)
     monkeypatch.setenv("TL_DOCUMENTS", "off")
-    assert not hook.documents_enabled(on)
+    assert not documents_enabled(on)
     monkeypatch.setenv("TL_DOCUMENTS", "on")
-    assert hook.documents_enabled(off)
+    assert documents_enabled(off)
 
 
 def test_a_new_build_date_keeps_every_cached_document(minimal_data, tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from test_js_units import node_or_skip
 
 from tltoolkit import load_catalog, plan_file
-from tltoolkit.content.downloads import roles_json
+from tltoolkit.web.downloads import roles_json
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "tests/js/fixtures/plans"

@@ -12,13 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.catalog import Catalog
-from tltoolkit.content.site import build_pages
 from tltoolkit.content.stewardship import Review
-from tltoolkit.district import load_toolkit
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx
+from tltoolkit.source.catalog import Catalog
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -171,14 +171,19 @@ def test_pages_credit_their_sources_with_links_to_the_bibliography(catalog) -> N
     inventory = "[Inventory of Teacher Leader Roles (Boston Teacher Leadership Certificate program, n.d.)]"
     assert f"Sources: {inventory}(../bibliography/index.md#btlc-role-inventory)" in pages["roles/math-coach.md"]
     assert "(bibliography/index.md#dps-invest-in-teacher-leadership)" not in pages["focus-area/index.md"]
-    assert "Denver Public Schools, n.d.)](../bibliography/index.md#dps-invest-in-teacher-leadership)" in pages[
-        "focus-area/index.md"
-    ]
-    assert "(Colorado ASCD, n.d.)](../bibliography/index.md#coascd-foundational-micro-credentials)" in pages[
-        "competencies/index.md"
-    ]
+    assert (
+        "Denver Public Schools, n.d.)](../bibliography/index.md#dps-invest-in-teacher-leadership)"
+        in pages["focus-area/index.md"]
+    )
+    assert (
+        "(Colorado ASCD, n.d.)](../bibliography/index.md#coascd-foundational-micro-credentials)"
+        in pages["competencies/index.md"]
+    )
     template = "[Role/Job Description Template (Boston Teacher Leadership Certificate program, n.d.)]"
-    assert f"Sources: {template}(../bibliography/index.md#btlc-job-description-template)" in pages["job-description/index.md"]
+    assert (
+        f"Sources: {template}(../bibliography/index.md#btlc-job-description-template)"
+        in pages["job-description/index.md"]
+    )
     # Every credited id is an anchor on the bibliography page.
     bibliography = pages["bibliography/index.md"]
     for page in pages.values():

@@ -40,7 +40,9 @@ def _copy(target: Path, site_url: bool = False, strip_reviews: bool = False) -> 
             shutil.copy2(source, target / name)
     config = target / "mkdocs.yml"
     text = config.read_text().replace("\nextra:\n", "\nextra:\n  data_dir: tests/fixtures/minimal\n", 1)
-    config.write_text(("site_url: https://toolkit.example.org/\n" if site_url else "") + text)  # the sitemap lists pages
+    config.write_text(
+        ("site_url: https://toolkit.example.org/\n" if site_url else "") + text
+    )  # the sitemap lists pages
     if strip_reviews:  # data with no review dates: the build has no date at all
         for data in (target / "tests" / "fixtures" / "minimal").glob("*.yml"):
             data.write_text(re.sub(r"(?m)^ *reviewed(?:_by)?: .*\n", "", data.read_text()))
@@ -141,12 +143,16 @@ def test_without_a_date_nothing_states_one_and_files_carry_the_zip_minimum(undat
         assert int.from_bytes(handle.read(8)[4:8], "little") == UNDATED
     with zipfile.ZipFile(one / "downloads" / "teacher-leadership-toolkit-offline.zip") as archive:
         entries = archive.infolist()
-    assert {(e.date_time, e.create_system, e.external_attr >> 16) for e in entries} == {((1980, 1, 1, 0, 0, 0), 3, 0o644)}
+    assert {(e.date_time, e.create_system, e.external_attr >> 16) for e in entries} == {
+        ((1980, 1, 1, 0, 0, 0), 3, 0o644)
+    }
     assert "1980" not in (one / "index.html").read_text()
 
 
 def test_without_git_the_date_comes_from_the_latest_review(tmp_path: Path) -> None:
-    site = _build(_copy(tmp_path / "copy", site_url=True), f"build date {REVIEWED}T00:00:00Z, from the latest review date")
+    site = _build(
+        _copy(tmp_path / "copy", site_url=True), f"build date {REVIEWED}T00:00:00Z, from the latest review date"
+    )
     assert f"<lastmod>{REVIEWED}</lastmod>" in (site / "sitemap.xml").read_text()
     with zipfile.ZipFile(site / "downloads" / "teacher-leadership-toolkit-offline.zip") as archive:
         assert {e.date_time for e in archive.infolist()} == {(2025, 3, 10, 0, 0, 0)}
@@ -172,7 +178,8 @@ def test_the_one_zip_writer_ignores_the_machine(tmp_path: Path) -> None:
     write_zip(tmp_path / "a.zip", [("x/b.txt", b"B"), ("x/a.txt", b"A")], (2024, 5, 1, 0, 0, 0))
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
         assert [(e.filename, e.create_system, e.external_attr >> 16) for e in archive.infolist()] == [
-            ("x/b.txt", 3, 0o644), ("x/a.txt", 3, 0o644)
+            ("x/b.txt", 3, 0o644),
+            ("x/a.txt", 3, 0o644),
         ]
 
 
@@ -185,5 +192,8 @@ def test_stable_zip_keeps_content_and_order_and_drops_clock_times() -> None:
         archive.writestr("a.xml", "A")
     fixed = stable_zip(buffer.getvalue(), (2024, 5, 1, 0, 0, 0))
     with zipfile.ZipFile(io.BytesIO(fixed)) as archive:
-        assert [(e.filename, e.date_time) for e in archive.infolist()] == [("b.xml", (2024, 5, 1, 0, 0, 0)), ("a.xml", (2024, 5, 1, 0, 0, 0))]
+        assert [(e.filename, e.date_time) for e in archive.infolist()] == [
+            ("b.xml", (2024, 5, 1, 0, 0, 0)),
+            ("a.xml", (2024, 5, 1, 0, 0, 0)),
+        ]
         assert archive.read("b.xml") == b"B"

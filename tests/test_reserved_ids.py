@@ -1,6 +1,6 @@
 """Ids that would take the path or anchor of something the toolkit writes itself are refused.
 
-The reserved names are read off the outputs (`tltoolkit.reserved`); these tests give each kind
+The reserved names are read off the outputs (`tltoolkit.source.reserved`); these tests give each kind
 each of its reserved names in the minimal data set and expect one error at that id.
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit import models as m
-from tltoolkit.district import load_toolkit
-from tltoolkit.references import ID_LISTS
-from tltoolkit.reserved import reserved
+from tltoolkit.source import models as m
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.references import ID_LISTS
+from tltoolkit.source.reserved import reserved
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 LISTS = {model: (file, what, key) for model, file, what, key in ID_LISTS}
@@ -103,8 +103,11 @@ def test_a_district_role_with_a_reserved_id_is_reported_at_the_overlay(tmp_path:
     (district / "district.yml").write_text("name: Lakeview School District\noverlay: data\n")
     roles = (MINIMAL / "roles.yml").read_text(encoding="utf-8")
     first = roles[: roles.index("\n- id: ", roles.index("- id: ") + 1)]  # the first role only
-    (district / "data" / "roles.yml").write_text(first.replace("id: grade-level-team-leader", "id: match", 1)
-                                                  .replace("title: Grade-level team leader", "title: Lakeview match lead"))
+    (district / "data" / "roles.yml").write_text(
+        first.replace("id: grade-level-team-leader", "id: match", 1).replace(
+            "title: Grade-level team leader", "title: Lakeview match lead"
+        )
+    )
     with pytest.raises(DataErrors) as caught:
         load_toolkit(tmp_path / "data", district / "district.yml")
     assert [str(e) for e in caught.value.errors] == [

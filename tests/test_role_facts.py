@@ -18,11 +18,11 @@ import yaml
 
 from tltoolkit import Catalog, DataErrors
 from tltoolkit.content import role_facts
-from tltoolkit.content.downloads import roles_csv, roles_json
 from tltoolkit.content.job_description import job_description
-from tltoolkit.content.render import plain
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.web.downloads import roles_csv, roles_json
+from tltoolkit.web.render import plain
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -159,7 +159,9 @@ def district(minimal_data: Path) -> Path:
     return folder / "district.yml"
 
 
-def test_district_figures_appear_on_the_role_page_in_documents_and_downloads(minimal_data: Path, district: Path) -> None:
+def test_district_figures_appear_on_the_role_page_in_documents_and_downloads(
+    minimal_data: Path, district: Path
+) -> None:
     catalog, _ = load_toolkit(minimal_data, district)
     page = pages(catalog)["roles/grade-level-team-leader.md"]
     assert "**District stipend:** " + plain("$1,500 a year") in page
@@ -196,12 +198,17 @@ def test_an_unknown_role_in_district_planning_is_an_error_at_its_line(minimal_da
 
 
 def test_negative_or_huge_district_amounts_are_errors_all_at_once(minimal_data: Path, district: Path) -> None:
-    text = district.read_text().replace("stipend: 1500", "stipend: -5").replace("hourly_rate: 42.5", "hourly_rate: 99999")
+    text = (
+        district.read_text().replace("stipend: 1500", "stipend: -5").replace("hourly_rate: 42.5", "hourly_rate: 99999")
+    )
     district.write_text(text)
     with pytest.raises(DataErrors) as caught:
         load_toolkit(minimal_data, district)
     paths = {error.path for error in caught.value.errors}
-    assert {"planning.roles.grade-level-team-leader.stipend", "planning.roles.data-team-facilitator.hourly_rate"} <= paths
+    assert {
+        "planning.roles.grade-level-team-leader.stipend",
+        "planning.roles.data-team-facilitator.hourly_rate",
+    } <= paths
     assert all(error.file.endswith("district.yml") and error.line > 1 for error in caught.value.errors)
 
 
@@ -225,7 +232,9 @@ SUMMARY_VERBS = {"host", "manage", "strengthen", "leave", "serve", "require"}
 
 def verbs(catalog_roles: list) -> set[str]:
     """Verbs from the roles' own text: each duty starts with one ("Plan and run ...")."""
-    return {duty.split()[0].lower().strip(",") for role in catalog_roles for duty in role.responsibilities} | SUMMARY_VERBS
+    return {
+        duty.split()[0].lower().strip(",") for role in catalog_roles for duty in role.responsibilities
+    } | SUMMARY_VERBS
 
 
 def third_person(verb: str) -> str:

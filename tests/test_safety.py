@@ -24,17 +24,17 @@ from pathlib import Path
 import docx
 import markdown as python_markdown
 import pytest
-from projects import project_copy
 import yaml
-
 from hostile import PWNED, free_text_fields, hostile_data, payload
+from projects import project_copy
+
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.documents import Settings, plan
-from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents import pdf as pdf_mod
+from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents.fetcher import RefusedURL
-from tltoolkit.models import NAME_MAX
-from tltoolkit.safe_text import fold, markdown
+from tltoolkit.source.models import NAME_MAX
+from tltoolkit.source.safe_text import fold, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}
@@ -158,7 +158,7 @@ CONTEXTS = [
     "[{}](../skills/data-use.md)",
     "| a | b |\n| --- | --- |\n| {} | {} |",
     '!!! tip "Facilitation tip"\n    {}',
-    '<div markdown>\n\n{}\n\n</div>',
+    "<div markdown>\n\n{}\n\n</div>",
     '<p class="x" markdown="span">{}</p>',
     "<label>{}</label>",
     '<p data-text="{}">x</p>',
@@ -190,7 +190,11 @@ ATTACKS = [
 @pytest.mark.parametrize("context", CONTEXTS)
 def test_data_text_never_becomes_markup_in_any_template_context(context: str) -> None:
     names, settings = _extensions()
-    expected = shape(python_markdown.markdown(context.format(*["SAFE"] * context.count("{}")), extensions=names, extension_configs=settings))
+    expected = shape(
+        python_markdown.markdown(
+            context.format(*["SAFE"] * context.count("{}")), extensions=names, extension_configs=settings
+        )
+    )
     for attack in ATTACKS:
         source = context.format(*[markdown(attack)] * context.count("{}"))
         html = python_markdown.markdown(source, extensions=names, extension_configs=settings)
@@ -199,7 +203,9 @@ def test_data_text_never_becomes_markup_in_any_template_context(context: str) ->
         if "data-text" in context:
             assert ("p", "data-text", fold(attack)) in got.attributes
         else:
-            assert fold(attack) in " ".join("".join(got.text).split()), f"{attack!r} in {context!r} is not shown as typed:\n{html}"
+            assert fold(attack) in " ".join("".join(got.text).split()), (
+                f"{attack!r} in {context!r} is not shown as typed:\n{html}"
+            )
 
 
 # --- the whole site built from hostile data ----------------------------------------------------
@@ -218,7 +224,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     base = tmp_path_factory.mktemp("hostile")
     project = _project(base, server.url)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(base / "site"),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
@@ -233,7 +249,9 @@ def _bad_markup(html: str, listener_url: str) -> list[str]:
         lowered = re.sub(r"\s", "", value).lower()
         if name.startswith("on"):
             problems.append(f"<{tag} {name}={value[:60]!r}>")
-        if name in URL_ATTRIBUTES and (lowered.startswith(("javascript:", "vbscript:", "data:", "file:")) or listener_url in value):
+        if name in URL_ATTRIBUTES and (
+            lowered.startswith(("javascript:", "vbscript:", "data:", "file:")) or listener_url in value
+        ):
             problems.append(f"<{tag} {name}={value[:60]!r}>")
         if name == "style" and "position:fixed" in lowered:
             problems.append(f"<{tag} style={value[:60]!r}>")
@@ -263,7 +281,11 @@ def test_hostile_site_builds_and_every_page_shows_the_data_as_text(hostile_site)
     site, server = hostile_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 15
-    problems = {str(page.relative_to(site)): found for page in pages if (found := _bad_markup(page.read_text(encoding="utf-8"), server.url))}
+    problems = {
+        str(page.relative_to(site)): found
+        for page in pages
+        if (found := _bad_markup(page.read_text(encoding="utf-8"), server.url))
+    }
     assert not problems, problems
     # Each page kind shows the attack as the characters typed.
     shown = "\n".join(" ".join("".join(shape(page.read_text(encoding="utf-8")).text).split()) for page in pages)
@@ -278,11 +300,18 @@ def test_hostile_site_builds_and_every_page_shows_the_data_as_text(hostile_site)
 
 def test_every_free_text_field_reaches_the_site_as_text(hostile_site) -> None:
     """The fixture covers every field the models hold; each appears somewhere, escaped."""
-    site, server = hostile_site
+    site, _server = hostile_site
     assert len(free_text_fields()) >= 60
-    shown = "\n".join(" ".join("".join(shape(p.read_text(encoding="utf-8")).text).split()) for p in site.rglob("*.html"))
+    shown = "\n".join(
+        " ".join("".join(shape(p.read_text(encoding="utf-8")).text).split()) for p in site.rglob("*.html")
+    )
     tags = set(re.findall(r"\[\[([^\]]+)\]\]", shown))
-    data = set(re.findall(r"\[\[([^\]]+)\]\]", "".join(p.read_text(encoding="utf-8") for p in (site.parent / "project" / "data").rglob("*.yml"))))
+    data = set(
+        re.findall(
+            r"\[\[([^\]]+)\]\]",
+            "".join(p.read_text(encoding="utf-8") for p in (site.parent / "project" / "data").rglob("*.yml")),
+        )
+    )
     # Fields the web pages leave out on purpose: optional bibliography details of a book.
     missing = {tag for tag in data - tags if not re.search(r"entries\[\d+\]\.(journal|issue|pages)", tag)}
     assert not missing, sorted(missing)[:20]
@@ -346,7 +375,7 @@ HOSTILE_HTML = {
     "stylesheet link": '<link rel="stylesheet" href="{url}style.css">',
     "css @import": '<style>@import url("{url}import.css");</style>',
     "css background": '<p style="background: url({url}background.png)">x</p>',
-    "css @font-face": '<style>@font-face {{ font-family: X; src: url({url}font.ttf) }} p {{ font-family: X }}</style><p>x</p>',
+    "css @font-face": "<style>@font-face {{ font-family: X; src: url({url}font.ttf) }} p {{ font-family: X }}</style><p>x</p>",
     "object": '<object data="{url}object"></object>',
     "attachment": '<a rel="attachment" href="{url}attachment">a</a>',
     "base": '<base href="{url}"><img src="relative.png" alt="">',
@@ -385,12 +414,16 @@ def test_weasyprint_refuses_network_and_outside_files_with_a_clear_error(
         ("\\uffff", "U+FFFF, which is not a character"),
     ],
 )
-def test_unprintable_characters_are_refused_with_file_line_and_field(minimal_data: Path, escape: str, message: str) -> None:
+def test_unprintable_characters_are_refused_with_file_line_and_field(
+    minimal_data: Path, escape: str, message: str
+) -> None:
     roles = minimal_data / "roles.yml"
     text = roles.read_text(encoding="utf-8")
     summary = re.search(r"^  summary: .*(\n    .*)*", text, flags=re.M)
     assert summary
-    roles.write_text(text[: summary.start()] + f'  summary: "Leads {escape} the team"' + text[summary.end() :], encoding="utf-8")
+    roles.write_text(
+        text[: summary.start()] + f'  summary: "Leads {escape} the team"' + text[summary.end() :], encoding="utf-8"
+    )
     with pytest.raises(DataErrors) as caught:
         load_catalog(minimal_data)
     line = text[: summary.start()].count("\n") + 1
@@ -399,7 +432,9 @@ def test_unprintable_characters_are_refused_with_file_line_and_field(minimal_dat
     report.encode("utf-8")  # printable: no surrogate reaches the terminal
 
 
-def test_a_role_title_at_its_cap_and_a_long_licence_still_build_the_word_file(minimal_data: Path, tmp_path: Path) -> None:
+def test_a_role_title_at_its_cap_and_a_long_licence_still_build_the_word_file(
+    minimal_data: Path, tmp_path: Path
+) -> None:
     roles = minimal_data / "roles.yml"
     text = roles.read_text(encoding="utf-8")
     title = ("Very long title " * 40)[:NAME_MAX].strip()  # titles are capped (models.NAME_MAX); a licence is longer

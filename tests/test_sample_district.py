@@ -12,7 +12,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tltoolkit.logo import read_logo
+from tltoolkit.source.logo import read_logo
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
@@ -23,7 +23,9 @@ A4 = (595, 842)
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("district-site")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(SAMPLE / "mkdocs.yml"), "-d", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -96,7 +98,9 @@ def test_pdfs_are_a4_and_carry_the_district(site: Path) -> None:
 def test_word_files_carry_the_district(site: Path) -> None:
     document = docx.Document(str(site / "downloads" / "job-descriptions" / "restorative-practices-lead.docx"))
     section = document.sections[0]
-    assert section.header.paragraphs[0].text == "Riverside Unified Teacher Leadership Toolkit · Restorative practices lead"
+    assert (
+        section.header.paragraphs[0].text == "Riverside Unified Teacher Leadership Toolkit · Restorative practices lead"
+    )
     footer = section.footer.paragraphs[0].text
     assert "© 2026 Riverside Unified School District" in footer and "Office of Teacher Leadership" in footer
     assert document.core_properties.author == "Riverside Unified School District"

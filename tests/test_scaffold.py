@@ -12,9 +12,9 @@ from pydantic import Field, StringConstraints, create_model
 
 from tltoolkit import load_catalog
 from tltoolkit.cli import main
-from tltoolkit.models import Model, Text, items
-from tltoolkit.district import load_toolkit
 from tltoolkit.scaffold import ScaffoldError, _emit_fields, _list_indent, new_guide, new_role, placeholders
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.models import Item, Model, Text
 
 
 def test_new_role_is_appended_valid_and_leaves_the_file_before_it_alone(minimal_data: Path, capsys) -> None:
@@ -36,7 +36,7 @@ def test_new_role_is_appended_valid_and_leaves_the_file_before_it_alone(minimal_
 
     out = capsys.readouterr().out
     line = int(out.split("roles.yml:")[1].split()[0])
-    assert after.splitlines()[line - 1].strip().startswith("summary: \"TODO")  # the first prompt to replace
+    assert after.splitlines()[line - 1].strip().startswith('summary: "TODO')  # the first prompt to replace
     assert "/roles/science-lead-teacher/" in out
     assert "/downloads/job-descriptions/science-lead-teacher.pdf" in out
     assert "/downloads/job-descriptions/science-lead-teacher.docx" in out
@@ -54,20 +54,28 @@ def test_new_role_keeps_comments_and_the_list_indentation(tmp_path: Path, minima
 
     after = roles.read_text(encoding="utf-8")
     assert after.startswith(text + "\n")
-    assert "\n  - id: math-interventionist\n    title: \"Math interventionist\"\n" in after
+    assert '\n  - id: math-interventionist\n    title: "Math interventionist"\n' in after
     assert load_catalog(minimal_data).role["math-interventionist"].title == "Math interventionist"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["grade-level-team-leader"], "error: a role with id 'grade-level-team-leader' already exists in data/roles.yml"),
+        (
+            ["grade-level-team-leader"],
+            "error: a role with id 'grade-level-team-leader' already exists in data/roles.yml",
+        ),
         (["Math_Coach"], "error: 'Math_Coach' is not a valid role id: use lowercase letters, digits and hyphens"),
-        (["match"], "error: role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md): choose another"),
+        (
+            ["match"],
+            "error: role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md): choose another",
+        ),
         (["new-one", "--category", "sports"], "error: --category 'sports' is not one of: teams, mentoring"),
         (["new-one", "--skill", "dta-use"], "error: unknown skill 'dta-use': choose from"),
-        (["new-one", "--title", "GRADE-LEVEL TEAM LEADER"],
-         "error: role 'grade-level-team-leader' already has the title 'GRADE-LEVEL TEAM LEADER': give another with --title"),
+        (
+            ["new-one", "--title", "GRADE-LEVEL TEAM LEADER"],
+            "error: role 'grade-level-team-leader' already has the title 'GRADE-LEVEL TEAM LEADER': give another with --title",
+        ),
     ],
     ids=["duplicate-id", "bad-id", "reserved-id", "bad-category", "unknown-skill", "duplicate-title"],
 )
@@ -136,8 +144,8 @@ class _FutureRole(Model):
     source: Text = Field(description="Where the content comes from.")
     level: int = Field(ge=2, le=5)
     tone: Literal["plain", "formal"]
-    steps: items(2, 4, _Step)
-    aliases: items(0, 3)
+    steps: Annotated[list[_Step], Field(min_length=2, max_length=4)]
+    aliases: Annotated[list[Item], Field(min_length=0, max_length=3)]
     link: Text | None = None
 
 
@@ -209,11 +217,17 @@ def test_validate_with_the_district_lists_its_prompts_too(minimal_data: Path, di
 @pytest.mark.parametrize(
     ("settings", "args", "message"),
     [
-        (None, ["grade-level-team-leader"],
-         "a role with id 'grade-level-team-leader' already exists in data/roles.yml"),
+        (
+            None,
+            ["grade-level-team-leader"],
+            "a role with id 'grade-level-team-leader' already exists in data/roles.yml",
+        ),
         ("name: Oakvale\n", ["new-one"], "names no folder for the district's own data: add the line 'overlay: data'"),
-        ("name: Oakvale\noverlay: data\npaper: legal\n", ["new-one"],
-         "error: the data has 1 problem(s) to fix first: run scripts/validate --district"),
+        (
+            "name: Oakvale\noverlay: data\npaper: legal\n",
+            ["new-one"],
+            "error: the data has 1 problem(s) to fix first: run scripts/validate --district",
+        ),
     ],
     ids=["toolkit-id", "no-overlay", "bad-settings"],
 )

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from tltoolkit import models as m
 from tltoolkit.cli import main
 from tltoolkit.schemas import COMMENT, data_files, district_files, generate, sync
+from tltoolkit.source import models as m
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA, SCHEMAS = ROOT / "data", ROOT / "schemas"
@@ -119,7 +119,9 @@ def test_out_of_date_schema_and_missing_comment_are_reported_then_fixed(tmp_path
     assert sync(schemas, data, write=False) == []
     assert (schemas / "roles.schema.json").read_text(encoding="utf-8") == roles
     assert not (schemas / "old.schema.json").exists()
-    assert guide.read_text(encoding="utf-8") == "# yaml-language-server: $schema=../../schemas/guide.schema.json\n" + body
+    assert (
+        guide.read_text(encoding="utf-8") == "# yaml-language-server: $schema=../../schemas/guide.schema.json\n" + body
+    )
 
 
 def test_generation_is_deterministic_and_covers_every_model() -> None:

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.content.downloads import roles_csv, roles_json
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
-from tltoolkit.safe_text import markdown
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.safe_text import markdown
+from tltoolkit.web.downloads import roles_csv, roles_json
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -111,22 +111,26 @@ def test_role_without_standards_or_with_a_domain_twice_is_reported(minimal_data:
     replace(roles, "  standards: [assessment-data]\n", "")
     line, column = replace(roles, "[assessment-data, research, collaborative-culture]", "[research, research]")
     third, _ = replace(roles, "- id: assessment-coordinator", "- id: assessment-coordinator")
-    assert sorted(problems(minimal_data)) == sorted([
-        f"data/roles.yml:{line}:{column + 11}: roles[1].standards[1]: duplicate standard 'research' "
-        f"(first used on line {line})",
-        f"data/roles.yml:{third}:3: roles[2]: missing required field 'standards'",
-    ])
+    assert sorted(problems(minimal_data)) == sorted(
+        [
+            f"data/roles.yml:{line}:{column + 11}: roles[1].standards[1]: duplicate standard 'research' "
+            f"(first used on line {line})",
+            f"data/roles.yml:{third}:3: roles[2]: missing required field 'standards'",
+        ]
+    )
 
 
 def test_bad_standards_file_is_reported_at_its_lines(minimal_data: Path) -> None:
     path = minimal_data / "standards.yml"
     source_line, _ = replace(path, "source: tlec-2011", "source: tlec-201")
     dup_line, _ = replace(path, "  - id: research\n    number: II", "  - id: research\n    number: I")
-    assert sorted(problems(minimal_data)) == sorted([
-        f"data/standards.yml:{dup_line + 1}:5: domains[1].number: duplicate domain number 'I' (first used on line 6)",
-        f"data/standards.yml:{source_line}:1: source: unknown bibliography entry 'tlec-201' "
-        "(did you mean 'tlec-2011'?)",
-    ])
+    assert sorted(problems(minimal_data)) == sorted(
+        [
+            f"data/standards.yml:{dup_line + 1}:5: domains[1].number: duplicate domain number 'I' (first used on line 6)",
+            f"data/standards.yml:{source_line}:1: source: unknown bibliography entry 'tlec-201' "
+            "(did you mean 'tlec-2011'?)",
+        ]
+    )
 
 
 def test_missing_standards_file(minimal_data: Path) -> None:
@@ -149,7 +153,9 @@ def test_a_district_replaces_the_standards_file_whole_and_roles_are_checked_agai
         load_toolkit(minimal_data, district / "district.yml")
     unknown = sorted({str(e).split(": ", 2)[2] for e in caught.value.errors})
     assert unknown == [
-        "unknown standard 'collaborative-culture'", "unknown standard 'instruction'", "unknown standard 'research'"
+        "unknown standard 'collaborative-culture'",
+        "unknown standard 'instruction'",
+        "unknown standard 'research'",
     ]
 
     for name in ("roles.yml",):  # map the toolkit's roles to the district's one domain, as the district would

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.content.inventory import one_line
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_toolkit
-from tltoolkit.models import Role
-from tltoolkit.words import STOP_WORDS, stem, tokens
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.models import Role
+from tltoolkit.source.words import STOP_WORDS, stem, tokens
+from tltoolkit.web.inventory import one_line
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = json.loads((ROOT / "tests" / "js" / "fixtures" / "words.json").read_text(encoding="utf-8"))

@@ -19,11 +19,11 @@ import yaml
 from pydantic import BaseModel
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit import models as m
-from tltoolkit.catalog import FILES
-from tltoolkit.content.site import build_pages
-from tltoolkit.district import load_district
-from tltoolkit.safe_text import fold
+from tltoolkit.source import models as m
+from tltoolkit.source.catalog import FILES
+from tltoolkit.source.district import load_district
+from tltoolkit.source.safe_text import fold
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "&<*_[`\\"  # characters the page escaping turns into character references
@@ -40,7 +40,9 @@ def _set(path: Path, where: tuple[str | int, ...], value: str) -> int:
     path.write_text(text, encoding="utf-8")
     key = where[-1]
     lines = text.split("\n")
-    return next(i for i, line in enumerate(lines, 1) if (value[:20] in line) and (isinstance(key, int) or f"{key}:" in line))
+    return next(
+        i for i, line in enumerate(lines, 1) if (value[:20] in line) and (isinstance(key, int) or f"{key}:" in line)
+    )
 
 
 def _problems(data: Path) -> list[str]:
@@ -59,10 +61,30 @@ def test_a_huge_summary_is_refused_with_its_length_and_the_cap(minimal_data: Pat
 @pytest.mark.parametrize(
     ("file", "where", "length", "expected"),
     [
-        ("roles.yml", ("roles", 0, "title"), m.NAME_MAX + 1, "roles[0].title: 201 characters; a title may have at most 200"),
-        ("roles.yml", ("roles", 0, "responsibilities", 0), m.ITEM_MAX + 1, "roles[0].responsibilities[0]: 1,001 characters; an item of responsibilities may have at most 1,000"),
-        ("conditions.yml", ("conditions", 0, "description"), m.TEXT_MAX + 1, "conditions[0].description: 3,001 characters; a description may have at most 3,000"),
-        ("guides/clarifying-the-role.yml", ("steps", 0, "title"), m.NAME_MAX + 1, "steps[0].title: 201 characters; a title may have at most 200"),
+        (
+            "roles.yml",
+            ("roles", 0, "title"),
+            m.NAME_MAX + 1,
+            "roles[0].title: 201 characters; a title may have at most 200",
+        ),
+        (
+            "roles.yml",
+            ("roles", 0, "responsibilities", 0),
+            m.ITEM_MAX + 1,
+            "roles[0].responsibilities[0]: 1,001 characters; an item of responsibilities may have at most 1,000",
+        ),
+        (
+            "conditions.yml",
+            ("conditions", 0, "description"),
+            m.TEXT_MAX + 1,
+            "conditions[0].description: 3,001 characters; a description may have at most 3,000",
+        ),
+        (
+            "guides/clarifying-the-role.yml",
+            ("steps", 0, "title"),
+            m.NAME_MAX + 1,
+            "steps[0].title: 201 characters; a title may have at most 200",
+        ),
     ],
 )
 def test_each_kind_of_cap_names_the_field_and_its_limit(
@@ -77,7 +99,9 @@ def test_a_district_name_over_its_cap_is_refused(tmp_path: Path) -> None:
     (tmp_path / "district.yml").write_text(f"name: {'N' * 250}\n")
     with pytest.raises(DataErrors) as caught:
         load_district(tmp_path / "district.yml", "district.yml")
-    assert [str(e) for e in caught.value.errors] == ["district.yml:1:1: name: 250 characters; a name may have at most 200"]
+    assert [str(e) for e in caught.value.errors] == [
+        "district.yml:1:1: name: 250 characters; a name may have at most 200"
+    ]
 
 
 def test_fields_at_their_caps_load_and_render_as_typed(minimal_data: Path) -> None:
@@ -89,7 +113,9 @@ def test_fields_at_their_caps_load_and_render_as_typed(minimal_data: Path) -> No
     assert catalog.roles[0].summary == summary and catalog.roles[0].title == title
 
     page = next(p for p in build_pages(catalog) if p.uri == f"roles/{catalog.roles[0].id}.md")
-    html = python_markdown.markdown(page.markdown.split("\n---\n", 1)[1], extensions=["tables", "attr_list", "md_in_html", "toc"])
+    html = python_markdown.markdown(
+        page.markdown.split("\n---\n", 1)[1], extensions=["tables", "attr_list", "md_in_html", "toc"]
+    )
     shown = html_module.unescape(re.sub(r"<[^>]+>", "", html))
     assert fold(summary) in shown and fold(title) in shown
 
@@ -106,7 +132,7 @@ def _uncapped(model: type[BaseModel], seen: set[type] | None = None) -> list[str
     seen.add(model)
     found = []
     for name, info in model.model_fields.items():
-        for annotation, metadata in _strings(info.annotation, list(info.metadata)):
+        for _annotation, metadata in _strings(info.annotation, list(info.metadata)):
             limits = [getattr(meta, "max_length", None) or getattr(meta, "pattern", None) for meta in metadata]
             if not any(limits):  # a pattern (ids, colours, addresses) bounds what it accepts too
                 found.append(f"{model.__name__}.{name}")

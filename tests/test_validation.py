@@ -14,87 +14,123 @@ from tltoolkit import DataErrors, load_catalog
 # occurrence); `{line}` in an expected message stands for the line where `new` starts.
 CASES = {
     "unknown field with suggestion": (
-        "roles.yml", "  title: Grade-level team leader", "  titel: Grade-level team leader",
+        "roles.yml",
+        "  title: Grade-level team leader",
+        "  titel: Grade-level team leader",
         [
             "data/roles.yml:{line}:3: roles[0].titel: unknown field 'titel' (did you mean 'title'?)",
             "data/roles.yml:3:3: roles[0]: missing required field 'title'",
         ],
     ),
     "unknown skill reference": (
-        "roles.yml", "  skills:\n  - shared-leadership\n  - data-use", "  skills:\n  - shared-leadership\n  - dta-use",
+        "roles.yml",
+        "  skills:\n  - shared-leadership\n  - data-use",
+        "  skills:\n  - shared-leadership\n  - dta-use",
         ["data/roles.yml:{line+2}:5: roles[0].skills[1]: unknown skill 'dta-use' (did you mean 'data-use'?)"],
     ),
     "wrong type": (
-        "roles.yml", "  title: Data team facilitator", "  title: 2024",
+        "roles.yml",
+        "  title: Data team facilitator",
+        "  title: 2024",
         ["data/roles.yml:{line}:3: roles[1].title: expected text, got the number 2024"],
     ),
     "list expected": (
-        "roles.yml", "  skills:\n  - data-use\n  summary:", "  skills: data-use\n  summary:",
+        "roles.yml",
+        "  skills:\n  - data-use\n  summary:",
+        "  skills: data-use\n  summary:",
         ["data/roles.yml:{line}:3: roles[1].skills: expected a list, got the text 'data-use'"],
     ),
     "value not allowed, with suggestion": (
-        "roles.yml", "  held: full-time-teaching", "  held: full-time",
+        "roles.yml",
+        "  held: full-time-teaching",
+        "  held: full-time",
         [
             "data/roles.yml:{line}:3: roles[0].held: expected one of 'full-time-teaching', 'partial-release' or "
             "'full-release', got the text 'full-time' (did you mean 'full-time-teaching'?)"
         ],
     ),
     "unknown field in a nested list": (
-        "skills.yml", "  - name: Creating a data culture", "  - nam: Creating a data culture",
+        "skills.yml",
+        "  - name: Creating a data culture",
+        "  - nam: Creating a data culture",
         [
             "data/skills.yml:{line}:5: skills[0].competencies[1].nam: unknown field 'nam' (did you mean 'name'?)",
             "data/skills.yml:{line}:5: skills[0].competencies[1]: missing required field 'name'",
         ],
     ),
     "too few items": (
-        "guides/clarifying-the-role.yml", "skills:\n- shared-leadership\n", "skills: []\n",
+        "guides/clarifying-the-role.yml",
+        "skills:\n- shared-leadership\n",
+        "skills: []\n",
         ["data/guides/clarifying-the-role.yml:{line}:1: skills: expected 1 to 6 items, got 0"],
     ),
     "empty text": (
-        "roles.yml", "  reports_to: Principal", "  reports_to: '  '",
+        "roles.yml",
+        "  reports_to: Principal",
+        "  reports_to: '  '",
         ["data/roles.yml:{line}:3: roles[0].reports_to: must not be empty"],
     ),
     "invalid id": (
-        "roles.yml", "- id: assessment-coordinator", "- id: Grade Level",
+        "roles.yml",
+        "- id: assessment-coordinator",
+        "- id: Grade Level",
         [
             "data/roles.yml:{line}:3: roles[2].id: the text 'Grade Level' is not a valid id: use lowercase "
             "letters, digits and hyphens, like 'grade-level-team-leader'"
         ],
     ),
     "duplicate id": (
-        "roles.yml", "- id: assessment-coordinator", "- id: grade-level-team-leader",
+        "roles.yml",
+        "- id: assessment-coordinator",
+        "- id: grade-level-team-leader",
         ["data/roles.yml:{line}:3: roles[2].id: duplicate role id 'grade-level-team-leader' (first used on line 3)"],
     ),
     "duplicate key": (
-        "roles.yml", "  scope: team\n", "  scope: team\n  scope: school\n",
+        "roles.yml",
+        "  scope: team\n",
+        "  scope: team\n  scope: school\n",
         ["data/roles.yml:{line+1}:3: roles[0].scope: duplicate key 'scope' (first given on line {line})"],
     ),
     "yaml syntax error": (
-        "conditions.yml", "conditions:\n- id:", "conditions:\n- id: [unclosed\n- id:",
+        "conditions.yml",
+        "conditions:\n- id:",
+        "conditions:\n- id: [unclosed\n- id:",
         # At the '[' that is never closed (the line to change), not where the parser gave up a line later.
-        ["data/conditions.yml:{line+1}:7: YAML syntax error: the '[' here starts a list that is never closed with ']': "
-         "close it, or put the text in quotes if it is meant as text (parser: expected ',' or ']', but got ':')"],
+        [
+            "data/conditions.yml:{line+1}:7: YAML syntax error: the '[' here starts a list that is never closed with ']': "
+            "close it, or put the text in quotes if it is meant as text (parser: expected ',' or ']', but got ':')"
+        ],
     ),
     "guide names an unknown role": (
-        "guides/clarifying-the-role.yml", "- data-team-facilitator", "- data-team-facilitatr",
+        "guides/clarifying-the-role.yml",
+        "- data-team-facilitator",
+        "- data-team-facilitatr",
         [
             "data/guides/clarifying-the-role.yml:{line}:3: roles[1]: unknown role 'data-team-facilitatr' "
             "(did you mean 'data-team-facilitator'?)"
         ],
     ),
     "guide names an unknown skill": (
-        "guides/clarifying-the-role.yml", "skills:\n- shared-leadership", "skills:\n- shared-leadershp",
+        "guides/clarifying-the-role.yml",
+        "skills:\n- shared-leadership",
+        "skills:\n- shared-leadershp",
         [
             "data/guides/clarifying-the-role.yml:{line+1}:3: skills[0]: unknown skill 'shared-leadershp' "
             "(did you mean 'shared-leadership'?)"
         ],
     ),
     "guide id differs from file name": (
-        "guides/clarifying-the-role.yml", "id: clarifying-the-role", "id: clarify-role",
-        ["data/guides/clarifying-the-role.yml:{line}:1: id: guide id 'clarify-role' must match its file name 'clarifying-the-role'"],
+        "guides/clarifying-the-role.yml",
+        "id: clarifying-the-role",
+        "id: clarify-role",
+        [
+            "data/guides/clarifying-the-role.yml:{line}:1: id: guide id 'clarify-role' must match its file name 'clarifying-the-role'"
+        ],
     ),
     "moves for an unknown skill": (
-        "principal_moves.yml", "- skill: shared-leadership", "- skill: shared-leader",
+        "principal_moves.yml",
+        "- skill: shared-leadership",
+        "- skill: shared-leader",
         [
             "data/principal_moves.yml:{line}:3: principal_moves[1].skill: unknown skill 'shared-leader' "
             "(did you mean 'shared-leadership'?)",
@@ -102,25 +138,39 @@ CASES = {
         ],
     ),
     "review date in the future": (
-        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  reviewed: 2999-01-31\n  reviewed_by: A. Ruiz",
+        "roles.yml",
+        "  reports_to: Principal",
+        "  reports_to: Principal\n  reviewed: 2999-01-31\n  reviewed_by: A. Ruiz",
         ["data/roles.yml:{line+1}:3: roles[0].reviewed: the review date 2999-01-31 is in the future"],
     ),
     "review date quoted": (
-        "conditions.yml", "- id: protected-time", "- id: protected-time\n  reviewed: '2026-09-15'\n  reviewed_by: A. Ruiz",
-        ["data/conditions.yml:{line+1}:3: conditions[1].reviewed: expected a date written YYYY-MM-DD, without quotes, "
-         "got the text '2026-09-15'"],
+        "conditions.yml",
+        "- id: protected-time",
+        "- id: protected-time\n  reviewed: '2026-09-15'\n  reviewed_by: A. Ruiz",
+        [
+            "data/conditions.yml:{line+1}:3: conditions[1].reviewed: expected a date written YYYY-MM-DD, without quotes, "
+            "got the text '2026-09-15'"
+        ],
     ),
     "review date that does not exist": (
-        "guides/clarifying-the-role.yml", "id: clarifying-the-role", "id: clarifying-the-role\nreviewed: 2026-02-30",
+        "guides/clarifying-the-role.yml",
+        "id: clarifying-the-role",
+        "id: clarifying-the-role\nreviewed: 2026-02-30",
         ["data/guides/clarifying-the-role.yml:{line+1}:11: reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)"],
     ),
     "empty adapted note": (
-        "roles.yml", "  reports_to: Principal", "  reports_to: Principal\n  adapted: ''",
+        "roles.yml",
+        "  reports_to: Principal",
+        "  reports_to: Principal\n  adapted: ''",
         ["data/roles.yml:{line+1}:3: roles[0].adapted: must not be empty"],
     ),
     "object construction refused": (
-        "focus_area.yml", "audience: ", "audience: !!python/object/apply:os.system ['true']\nunused: ",
-        ["data/focus_area.yml:{line}:11: audience: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"],
+        "focus_area.yml",
+        "audience: ",
+        "audience: !!python/object/apply:os.system ['true']\nunused: ",
+        [
+            "data/focus_area.yml:{line}:11: audience: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
+        ],
     ),
 }
 
@@ -153,7 +203,11 @@ def test_bad_data_gives_file_line_field_message(minimal_data: Path, case: str) -
 
 def test_minimal_data_is_valid(minimal_data: Path) -> None:
     catalog = load_catalog(minimal_data)
-    assert [role.id for role in catalog.roles] == ["grade-level-team-leader", "data-team-facilitator", "assessment-coordinator"]
+    assert [role.id for role in catalog.roles] == [
+        "grade-level-team-leader",
+        "data-team-facilitator",
+        "assessment-coordinator",
+    ]
 
 
 def test_every_problem_in_every_file_is_reported_at_once(minimal_data: Path) -> None:
@@ -224,7 +278,10 @@ def test_deep_nesting_is_stopped(minimal_data: Path) -> None:
 def test_job_description_sections_must_be_complete_and_in_order(minimal_data: Path) -> None:
     _apply(minimal_data, "job_description.yml", "- id: compensation", "- id: role-title")
     problem = _problems(minimal_data)[0]
-    assert problem.startswith("data/job_description.yml:") and "sections must be, in this order: role-title, role-summary" in problem
+    assert (
+        problem.startswith("data/job_description.yml:")
+        and "sections must be, in this order: role-title, role-summary" in problem
+    )
 
 
 def test_validate_command_lists_problems_without_traceback(minimal_data: Path) -> None:
@@ -238,7 +295,12 @@ def test_validate_command_lists_problems_without_traceback(minimal_data: Path) -
 
 
 def test_validate_command_confirms_good_data() -> None:
-    result = subprocess.run([sys.executable, "-m", "tltoolkit", "validate", "data"], capture_output=True, text=True,
-                            check=False, cwd=Path(__file__).resolve().parents[1])
+    result = subprocess.run(
+        [sys.executable, "-m", "tltoolkit", "validate", "data"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert result.returncode == 0, result.stderr
     assert "all data is valid: 43 roles" in result.stdout

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tltoolkit import DataErrors, load_catalog
-from tltoolkit.content.site import build_pages
 from tltoolkit.documents.build import Settings, plan
+from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -26,7 +26,20 @@ SAMPLE_DATA = sorted((ROOT / "examples" / "sample-district" / "data").rglob("*.y
 
 # Fields that are not prose (ids, dates, references) or are provenance notes, which name the same
 # source on purpose in every item that follows it.
-NOT_PROSE = {"id", "skill", "skills", "roles", "reviewed", "reviewed_by", "source", "sources", "adapted", "see_also", "organization", "url"}
+NOT_PROSE = {
+    "id",
+    "skill",
+    "skills",
+    "roles",
+    "reviewed",
+    "reviewed_by",
+    "source",
+    "sources",
+    "adapted",
+    "see_also",
+    "organization",
+    "url",
+}
 # Shorter fragments are standard values ("One year, renewable."), not sentences worth comparing.
 MIN_WORDS = 5
 
@@ -135,7 +148,10 @@ def test_conditions_and_focus_area_link_to_where_an_idea_lives(catalog) -> None:
     conditions = pages["conditions/index.md"]
     assert "(../skills/shared-leadership.md#standing-one-on-ones)" in conditions
     assert "(../guides/protecting-leadership-time.md)" in conditions
-    assert "Principal move (Shared leadership): [Meet one-on-one with each teacher leader on a predictable schedule]" in conditions
+    assert (
+        "Principal move (Shared leadership): [Meet one-on-one with each teacher leader on a predictable schedule]"
+        in conditions
+    )
     area = pages["focus-area/index.md"]
     assert "Condition: [Protected time for leadership work](../conditions/index.md#protected-time)" in area
     printed = next(str(job.payload) for job in plan(catalog, Settings()) if job.path == "school-conditions.pdf")
@@ -218,7 +234,9 @@ def test_each_guide_has_its_own_challenge_purpose_and_preparation(catalog) -> No
     for field in ("challenge", "purpose", "title"):
         values = [normalise(getattr(g, field)) for g in catalog.guides]
         assert len(set(values)) == len(values), field
-    preparation = [normalise(item) for g in catalog.guides for item in (*g.prepare.principal, *g.prepare.teacher_leader)]
+    preparation = [
+        normalise(item) for g in catalog.guides for item in (*g.prepare.principal, *g.prepare.teacher_leader)
+    ]
     assert len(set(preparation)) == len(preparation)
 
 
@@ -315,7 +333,7 @@ QUOTED_TITLES = ["Towards a theory of leadership practice"]
 
 TEMPLATES = sorted(
     [
-        *(ROOT / "src" / "tltoolkit" / "content" / "templates").glob("*.j2"),
+        *(ROOT / "src" / "tltoolkit" / "web" / "templates").glob("*.j2"),
         *(ROOT / "src" / "tltoolkit" / "documents").rglob("*.html"),
     ]
 )
@@ -389,7 +407,12 @@ def test_the_spelling_check_catches_what_it_should_and_spares_the_rest() -> None
     assert british("The meeting was cancelled; she modelled the protocol in the centre.") == [
         "cancelled", "modelled", "centre"
     ]  # fmt: skip
-    assert british("Organisation, colours, behaviour and judgement") == ["Organisation", "colours", "behaviour", "judgement"]
+    assert british("Organisation, colours, behaviour and judgement") == [
+        "Organisation",
+        "colours",
+        "behaviour",
+        "judgement",
+    ]
     assert british("item analyses, emphasis, practice, license, Towards a theory of leadership practice") == []
     assert published_markdown("```yaml\ncolours:\n```\nthe `licence` setting") == "\n\n\nthe  setting"
     assert british(published_template('<p aria-labelledby="x">{# a colour #}{{ settings.licence }}</p>')) == []

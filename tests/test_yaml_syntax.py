@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import DataErrors
-from tltoolkit.district import load_toolkit
-from tltoolkit.yamlsource import read_yaml
+from tltoolkit.source.load import load_toolkit
+from tltoolkit.source.yamlsource import read_yaml
 
 CASES = Path(__file__).parent / "cases" / "yaml_syntax"
 EXPECT = re.compile(r"^# expect (\d+):(\d+): (.+)$")
@@ -68,7 +68,9 @@ def locations(data: Path, district: Path) -> list[str]:
     return [f"{error.file}:{error.line}" for error in caught.value.errors]
 
 
-def test_a_broken_data_file_hides_neither_the_other_data_files_nor_the_overlay(minimal_data: Path, district: Path) -> None:
+def test_a_broken_data_file_hides_neither_the_other_data_files_nor_the_overlay(
+    minimal_data: Path, district: Path
+) -> None:
     (minimal_data / "skills.yml").write_text(BROKEN.replace("roles", "skills"))
     conditions = minimal_data / "conditions.yml"
     conditions.write_text(conditions.read_text().replace("- id: protected-time", "- id: Protected Time", 1))
@@ -76,7 +78,12 @@ def test_a_broken_data_file_hides_neither_the_other_data_files_nor_the_overlay(m
     (district / "data" / "roles.yml").write_text(BROKEN)
     found = locations(minimal_data, district)
     line = next(i for i, text in enumerate(conditions.read_text().splitlines(), 1) if "Protected Time" in text)
-    assert found == [f"data/conditions.yml:{line}", "data/skills.yml:3", "district/data/focus_area.yml:1", "district/data/roles.yml:3"]
+    assert found == [
+        f"data/conditions.yml:{line}",
+        "data/skills.yml:3",
+        "district/data/focus_area.yml:1",
+        "district/data/roles.yml:3",
+    ]
 
 
 def test_a_broken_district_file_hides_neither_the_data_nor_the_overlay(minimal_data: Path, district: Path) -> None:
@@ -85,7 +92,11 @@ def test_a_broken_district_file_hides_neither_the_data_nor_the_overlay(minimal_d
     roles = minimal_data / "roles.yml"
     roles.write_text(roles.read_text().replace("  held: full-time-teaching", "  held: sometimes", 1))
     found = locations(minimal_data, district)
-    assert [where.split(":")[0] for where in found] == ["data/roles.yml", "district/data/roles.yml", "district/district.yml"]
+    assert [where.split(":")[0] for where in found] == [
+        "data/roles.yml",
+        "district/data/roles.yml",
+        "district/district.yml",
+    ]
     assert found[1:] == ["district/data/roles.yml:3", "district/district.yml:2"]
 
 

@@ -11,9 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from .district import load_toolkit
 from .district_folder import FolderError, check_config, locate
-from .errors import DataErrors
+from .source.errors import DataErrors
+from .source.load import load_toolkit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,12 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--data", type=Path, help="folder of the toolkit's YAML files (default: data)")
         sub.add_argument("--district", type=Path, help="add to this district's own data instead (its district.yml, "
                          "folder or mkdocs.yml)")  # fmt: skip
-    district = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
-    district.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
-    district.add_argument("--name", required=True, help="the district's full name, like 'Oakvale School District'")
-    district.add_argument("--short-name", help="a short form for headers, like 'Oakvale'")
-    district.add_argument("--paper", default="letter", help="paper of the printable documents: letter or a4")
-    district.add_argument("--primary", help="the brand colour as '#rrggbb' (white text on it needs 4.5:1)")
+    folder = kinds.add_parser("district", help="create a district's own folder: mkdocs.yml, district.yml, data/")
+    folder.add_argument("folder", type=Path, help="a new folder inside the project, like districts/oakvale")
+    folder.add_argument("--name", required=True, help="the district's full name, like 'Oakvale School District'")
+    folder.add_argument("--short-name", help="a short form for headers, like 'Oakvale'")
+    folder.add_argument("--paper", default="letter", help="paper of the printable documents: letter or a4")
+    folder.add_argument("--primary", help="the brand colour as '#rrggbb' (white text on it needs 4.5:1)")
     paths = commands.add_parser("paths", help="check that a district's mkdocs.yml points back at the toolkit")
     paths.add_argument("config", type=Path, help="the district's mkdocs.yml")
     args = parser.parse_args(argv)
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(v) for v in catalog.moves.values())} principal moves, {len(catalog.conditions)} conditions, "
         f"{len(catalog.guides)} guides, {len(catalog.bibliography.entries)} works in the bibliography"
     )
-    from .catalog import display_root
     from .scaffold import placeholders
+    from .source.catalog import display_root
 
     left = placeholders(data_dir)
     if district and district.overlay and district.overlay.is_dir():  # the district's own entries too
@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     if left:
         for found in left:
             print(f"warning: {found}", file=sys.stderr)
-        print(f"{len(left)} TODO prompt(s) still to replace; the site builds, but shows them as written", file=sys.stderr)
+        print(
+            f"{len(left)} TODO prompt(s) still to replace; the site builds, but shows them as written", file=sys.stderr
+        )
     return 0
 
 
@@ -198,7 +200,9 @@ def _schemas(args: argparse.Namespace) -> int:
     if not args.data.is_dir():
         print(f"error: no data folder at {args.data}", file=sys.stderr)
         return 2
-    lines = sync(args.out, args.data, write=not args.check, more=district_files(args.data.parent / "examples"))  # the sample district beside data/
+    lines = sync(
+        args.out, args.data, write=not args.check, more=district_files(args.data.parent / "examples")
+    )  # the sample district beside data/
     for line in lines:
         print(line, file=sys.stderr if args.check else sys.stdout)
     if args.check and lines:

@@ -26,8 +26,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from . import models as m
 from .schemas import COMMENT, DISTRICT_SCHEMA, SCHEMA_DIR
+from .source import models as m
 
 CONFIG, SETTINGS, OVERLAY = "mkdocs.yml", "district.yml", "data"
 README = "README.md"
@@ -83,8 +83,7 @@ def prefix_for(folder: Path, project: Path) -> str:
 def toolkit_paths(project: Path) -> dict[str, Any]:
     """The paths of the toolkit's mkdocs.yml that a district's copy must point back to."""
     config = _read_config(project / CONFIG)
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    theme, extra = _mapping(config.get("theme")), _mapping(config.get("extra"))
     return {
         "docs_dir": config.get("docs_dir", "docs"),
         "custom_dir": theme.get("custom_dir"),
@@ -147,7 +146,7 @@ def district_settings(
         *([schema_line] if schema_line else []),
         f"# {_one_line(name)}: one file for everything the district decides about its toolkit.",
         "# A line starting with '# ' is a comment: take the '# ' away from a setting (and from the lines",
-        "# of its block) to use it. Fields: see \"Keeping the data\" on the site.",
+        '# of its block) to use it. Fields: see "Keeping the data" on the site.',
         f"# Check this file: scripts/validate --district {shown}",
         "",
     ]
@@ -205,7 +204,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool | int):
         return str(value).lower() if isinstance(value, bool) else str(value)
     text = str(value)
-    plain = re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*|[a-z0-9]+\.(?:svg|png)", text) and not text.isdigit()
+    plain = re.fullmatch(rf"{m.SLUG}|[a-z0-9]+\.(?:svg|png)", text) and not text.isdigit()
     if plain and text not in ("null", "true", "false", "yes", "no", "on", "off"):
         return text
     return json.dumps(text, ensure_ascii=False)
@@ -300,8 +299,8 @@ def new_district(
     primary: str | None = None,
 ) -> NewDistrict:  # fmt: skip
     """Create the district folder; validate it with the toolkit's data; remove it again if it does not validate."""
-    from .district import load_toolkit
-    from .errors import DataErrors
+    from .source.errors import DataErrors
+    from .source.load import load_toolkit
 
     project = Path(project).resolve()
     if not _is_toolkit(project):
@@ -404,9 +403,14 @@ def locate(given: Path) -> Located:
     return Located(given, None, None)  # read and checked (line by line) by load_district
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """`value` when it is a mapping (a section of mkdocs.yml), else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def _from_config(config: Path) -> Located:
     settings = _read_config(config)
-    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    extra = _mapping(settings.get("extra"))
     district = extra.get("district")
     if not isinstance(district, str):
         raise FolderError(f"{config} names no district (extra: district: {SETTINGS}): it is the plain toolkit's")
@@ -433,7 +437,7 @@ def check_config(config: Path, project: Path | None = None) -> list[str]:
     missing = [(key, value) for key, value in paths if not (folder / value).exists()]
     if not missing:
         return []
-    written = re.match(r"^((?:\.\./)*)", inherit).group(1)
+    written = found.group(1) if (found := re.match(r"^((?:\.\./)*)", inherit)) else ""
     project = project or _project_above(folder)
     if project is not None and folder.resolve().is_relative_to(project.resolve()):
         right = prefix_for(folder.resolve(), project.resolve())
@@ -443,7 +447,7 @@ def check_config(config: Path, project: Path | None = None) -> list[str]:
                 f"{missing[0][0]}: '{missing[0][1]}'). They are written for a folder {_levels(written)} below the "
                 f"project, but {folder}{os.sep} is {_levels(right)} below it (copied from another folder?). Replace "
                 f"'{written}' with '{right}' in {config} (and in the $schema line of {SETTINGS}), or start the "
-                "district with scripts/new-district DIR --name \"...\", which works the paths out"
+                'district with scripts/new-district DIR --name "...", which works the paths out'
             ]
     return [f"{config}: {key}: '{value}' does not exist (seen from {folder}{os.sep})" for key, value in missing]
 
@@ -471,7 +475,7 @@ _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _read_config(path: Path) -> dict[str, Any]:
     try:
-        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)  # noqa: S506 (a safe loader)
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)
     except (OSError, UnicodeDecodeError) as exc:
         raise FolderError(f"cannot read {path}: {exc}") from None
     except yaml.YAMLError as exc:

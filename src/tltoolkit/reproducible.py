@@ -22,9 +22,9 @@ import os
 import re
 import subprocess
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,13 +50,14 @@ class BuildDate:
 
     @property
     def day(self) -> date | None:
-        return datetime.fromtimestamp(self.epoch, tz=timezone.utc).date() if self.known else None
+        return datetime.fromtimestamp(self.epoch, tz=UTC).date() if self.known else None
 
 
-def build_date(project: Path, content_dates: Iterable[date] = (), environ: dict[str, str] | None = None) -> BuildDate:
+def build_date(
+    project: Path, content_dates: Iterable[date] = (), environ: Mapping[str, str] | None = None
+) -> BuildDate:
     """The build date: SOURCE_DATE_EPOCH, else the last commit, else the content's latest date, else none."""
-    environ = os.environ if environ is None else environ
-    if value := environ.get(ENV, "").strip():
+    if value := (os.environ if environ is None else environ).get(ENV, "").strip():
         if not re.fullmatch(r"\d{1,12}", value):
             raise EpochError(f"{ENV} must be a whole number of seconds since 1970, not {value!r}")
         if int(value) <= UNDATED:
@@ -65,9 +66,11 @@ def build_date(project: Path, content_dates: Iterable[date] = (), environ: dict[
     if (commit := _last_commit(project)) is not None:
         return BuildDate(commit, "the last git commit", known=True)
     if latest := max(content_dates, default=None):
-        epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc).timestamp())
+        epoch = int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp())
         return BuildDate(
-            epoch, f"the latest review date in the data ({ENV} is not set and {project} is not a git checkout)", known=True
+            epoch,
+            f"the latest review date in the data ({ENV} is not set and {project} is not a git checkout)",
+            known=True,
         )
     return BuildDate(
         UNDATED,
@@ -98,19 +101,21 @@ def content_dates(*groups: Iterable[object]) -> list[date]:
 
 
 def iso_date(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def zip_date_time(iso: str) -> tuple[int, int, int, int, int, int]:
     """A zip entry's date_time for an ISO date ('' or before 1980: the zip format's earliest)."""
     if not iso:
         return ZIP_EPOCH
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(timezone.utc)
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(UTC)
     return max(ZIP_EPOCH, (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second))
 
 
 def write_zip(
-    target: Path | BinaryIO, entries: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH
+    target: Path | BinaryIO,
+    entries: Iterable[tuple[str, bytes]],
+    date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH,
 ) -> int:
     """The one zip writer (Word files, the offline copy): entries in the order given, each dated
     `date_time`, made on "Unix" with mode 644, deflated. Returns the number of entries."""

@@ -19,20 +19,21 @@ import json
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import models as m
-from .catalog import GUIDES_DIR, Catalog, display_name, load_catalog
-from .errors import DataError, DataErrors
-from .references import RESERVED_ROLE_IDS
 from .schemas import GUIDE_SCHEMA, SCHEMA_DIR, SUFFIX, comment_line
-from .yamlsource import Path_, read_yaml
+from .source import models as m
+from .source.catalog import GUIDES_DIR, Catalog, display_name, load_catalog
+from .source.errors import DataError, DataErrors
+from .source.references import RESERVED_ROLE_IDS
+from .source.yamlsource import Path_, read_yaml
 
 PLACEHOLDER = "TODO"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,18 +68,20 @@ def new_role(
     title = title or _title_from(role_id)
     taken = {role.title.casefold(): role.id for role in catalog.roles}
     if title.casefold() in taken:
-        raise ScaffoldError(f"role '{taken[title.casefold()]}' already has the title '{title}': give another with --title")
-    given = {"id": role_id, "title": title, **({"category": category} if category else {})}
+        raise ScaffoldError(
+            f"role '{taken[title.casefold()]}' already has the title '{title}': give another with --title"
+        )
+    given: dict[str, Any] = {"id": role_id, "title": title, **({"category": category} if category else {})}
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Role, given)
 
     path = where.folder / "roles.yml"
-    if path.is_file():
-        text: str | None = path.read_text(encoding="utf-8")
+    text: str | None = path.read_text(encoding="utf-8") if path.is_file() else None
+    if text is not None:
         indent = _list_indent(text, path, "roles")
         prefix = (text if text.endswith("\n") else text + "\n") + "\n"  # a blank line before the entry, like the others
     else:  # a district's first role of its own
-        text, indent = None, "  "
+        indent = "  "
         schema = comment_line(path, data_dir.parent / SCHEMA_DIR / f"roles{SUFFIX}")
         about = "# The district's own roles: a new id adds a role, a toolkit role's id replaces it whole."
         prefix = f"{schema}\n{about}\nroles:\n"
@@ -103,7 +106,7 @@ def new_guide(
         raise ScaffoldError(f"a guide with id '{guide_id}' already exists: {found}{own}")
     if guide_id in RESERVED_GUIDE_IDS:
         raise ScaffoldError(f"guide id '{guide_id}' is the address of {RESERVED_GUIDE_IDS[guide_id]}: choose another")
-    given = {"id": guide_id, "title": title or _title_from(guide_id)}
+    given: dict[str, Any] = {"id": guide_id, "title": title or _title_from(guide_id)}
     given |= {"skills": _check_skills(skills, catalog)} if skills else {}
     _check_given(m.Guide, given)
 
@@ -132,14 +135,14 @@ def _references(catalog: Catalog) -> dict[str, tuple[list[str], str]]:
     }
 
 
-def _emit_item(model: type[BaseModel], given: dict[str, Any], refs: dict, indent: str) -> list[str]:
+def _emit_item(model: type[BaseModel], given: dict[str, Any], refs: dict[str, Any], indent: str) -> list[str]:
     """A list item: '- ' before the first field, the rest aligned under it."""
     lines = _emit_fields(model, given, refs, indent + "  ")
-    lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+    lines[0] = f"{indent}- {lines[0][len(indent) + 2 :]}"
     return lines
 
 
-def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict, indent: str) -> list[str]:
+def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict[str, Any], indent: str) -> list[str]:
     lines: list[str] = []
     # Required fields first, in model order; the optional ones (shown commented out) after them.
     fields = sorted(model.model_fields.items(), key=lambda field: not field[1].is_required())
@@ -163,7 +166,7 @@ def _emit_fields(model: type[BaseModel], given: dict[str, Any], refs: dict, inde
     return lines
 
 
-def _sample(name: str, annotation: Any, info: FieldInfo, prompt: str, refs: dict) -> Any:
+def _sample(name: str, annotation: Any, info: FieldInfo, prompt: str, refs: dict[str, Any]) -> Any:
     """A value that satisfies the field, with the prompt where text goes."""
     if info.examples:
         return info.examples[0]
@@ -277,7 +280,7 @@ def _where(data_dir: Path, district: Path | None) -> _Where:
         load: Callable[[], Catalog] = lambda: load_catalog(data_dir)  # noqa: E731
         check = "scripts/validate"
     else:
-        from .district import load_toolkit
+        from .source.load import load_toolkit
 
         load = lambda: load_toolkit(data_dir, district)[0]  # noqa: E731
         check = f"scripts/validate --district {district}"
@@ -287,7 +290,7 @@ def _where(data_dir: Path, district: Path | None) -> _Where:
         raise ScaffoldError(f"the data has {len(exc.errors)} problem(s) to fix first: run {check}") from None
     if district is None:
         return _Where(data_dir, load, catalog)
-    from .district import load_district
+    from .source.district import load_district
 
     overlay = load_district(district)[0].overlay
     if overlay is None:
@@ -332,7 +335,7 @@ def _list_indent(text: str, path: Path, key: str) -> str:
     except yaml.YAMLError:
         raise ScaffoldError(f"{path} is not valid YAML: run scripts/validate") from None
     keys = [k.value for k, _ in root.value] if isinstance(root, yaml.MappingNode) else []
-    if not keys or keys[-1] != key:
+    if not isinstance(root, yaml.MappingNode) or not keys or keys[-1] != key:
         raise ScaffoldError(f"'{key}:' must be the last entry of {path} to add to it")
     items = root.value[-1][1]
     if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:
@@ -364,8 +367,8 @@ def _write_and_check(
 
 
 def _new_outputs(before: Catalog, after: Catalog) -> tuple[list[str], list[str]]:
-    from .content.site import build_pages
     from .documents import document_paths
+    from .web.site import build_pages
 
     old = {page.uri for page in build_pages(before)}
     pages = [_address(page.uri) for page in build_pages(after) if page.uri not in old]
@@ -410,4 +413,3 @@ def _strings(value: Any, where: Path_) -> typing.Iterator[tuple[Path_, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*where, index))
-

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import models as m
-from .catalog import FILES, GUIDES_DIR
 from .plan_file import PlanFile
+from .source import models as m
+from .source.catalog import FILES, GUIDES_DIR
 
 SCHEMA_DIR = "schemas"
 SUFFIX = ".schema.json"
@@ -90,7 +91,7 @@ def sync(
     *,
     write: bool,
     shown: Path | None = None,
-    more: list[tuple[Path, str]] = (),  # other files to keep pointed at their schema (district examples)
+    more: Sequence[tuple[Path, str]] = (),  # other files to keep pointed at their schema (district examples)
 ) -> list[str]:
     """Bring `schema_dir` and the data files' first lines up to date (write) or list what differs (check).
 
@@ -131,7 +132,7 @@ def sync(
     for data_file, schema_name in [*data_files(data_dir), *more]:
         wanted = comment_line(data_file, schema_dir / schema_name)
         text = data_file.read_text(encoding="utf-8")
-        first, newline, rest = text.partition("\n")
+        first, _, rest = text.partition("\n")
         if first.rstrip("\r") == wanted:
             continue
         if write:

@@ -28,7 +28,7 @@ from playwright.sync_api import sync_playwright
 
 from tltoolkit.bench.synthetic import synthetic_roles  # the one generator, shared with scripts/bench
 from tltoolkit.content import labels
-from tltoolkit.words import FilterIndex
+from tltoolkit.source.words import FilterIndex
 
 TARGET_MS = 50.0
 
@@ -115,7 +115,9 @@ def match_items(roles: list[dict]) -> str:
 
 
 def swap(path: Path, pattern: str, content: str) -> None:
-    text, replaced = re.subn(pattern, lambda m: m.group(1) + content + m.group(3), path.read_text(), count=1, flags=re.S)
+    text, replaced = re.subn(
+        pattern, lambda m: m.group(1) + content + m.group(3), path.read_text(), count=1, flags=re.S
+    )
     if not replaced:
         raise SystemExit(f"benchmark: could not find {pattern!r} in {path}")
     path.write_text(text)
@@ -133,8 +135,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(Path(tmp) / "site")
         index = filter_index(roles)
-        swap(site / "roles/index.html", r'(<table [^>]*id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)', inventory_rows(roles, index))
-        swap(site / "roles/index.html", r'(<script type="application/json" id="tl-roles-index">)(.*?)(</script>)', index.script_json())
+        swap(
+            site / "roles/index.html",
+            r'(<table [^>]*id="tl-roles"[^>]*>.*?<tbody>)(.*?)(</tbody>)',
+            inventory_rows(roles, index),
+        )
+        swap(
+            site / "roles/index.html",
+            r'(<script type="application/json" id="tl-roles-index">)(.*?)(</script>)',
+            index.script_json(),
+        )
         swap(site / "roles/match/index.html", r'(<ol class="tl-match-results" id="tl-match-results"[^>]*>)(.*?)(</ol>)',
              match_items(roles))  # fmt: skip
         with serve(site) as base, sync_playwright() as p:
@@ -149,8 +159,12 @@ def main() -> None:
                 results += [("filter" if form == "tl-role-filters" else "match", row) for row in rows]
             print(f"Chromium {browser.version}, {args.roles} roles, {args.runs} runs per action "
                   "(event to end of layout, ms)\n")  # fmt: skip
-            print(f"| page   | action                  | roles shown | script | median |    p90 | slowest | p90 under {TARGET_MS:.0f} ms |")
-            print("| ------ | ----------------------- | ----------: | -----: | -----: | -----: | ------: | :-------------- |")
+            print(
+                f"| page   | action                  | roles shown | script | median |    p90 | slowest | p90 under {TARGET_MS:.0f} ms |"
+            )
+            print(
+                "| ------ | ----------------------- | ----------: | -----: | -----: | -----: | ------: | :-------------- |"
+            )
             for kind, row in results:
                 median, worst = statistics.median(row["times"]), max(row["times"])
                 p90 = statistics.quantiles(row["times"], n=10, method="inclusive")[-1]

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-
 from harness import ROOT, build_site, launch, missing_browser, serve
+
 from tltoolkit import Catalog, load_catalog
 
 if TYPE_CHECKING:
@@ -65,4 +65,3 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
-

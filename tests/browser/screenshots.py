@@ -1,6 +1,6 @@
 """Screenshots of the explorer pages, desktop and phone, light and dark, for a person to look at.
 
-    scripts/test-env python tests/browser/screenshots.py [OUT_DIR]   (default /tmp/tl-screenshots)
+scripts/test-env python tests/browser/screenshots.py [OUT_DIR]   (default /tmp/tl-screenshots)
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from harness import build_site, launch, serve
+from playwright.sync_api import sync_playwright
 
 PAGES = {
     "roles": "roles/",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-
 from conftest import REQUIRED
 from harness import PAGE_KINDS, node_tool
 

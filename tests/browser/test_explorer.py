@@ -18,9 +18,9 @@ import pytest
 
 from tltoolkit import Catalog
 from tltoolkit.content import labels
-from tltoolkit.content.inventory import one_line
-from tltoolkit.models import Role
-from tltoolkit.words import STOP_WORDS
+from tltoolkit.source.models import Role
+from tltoolkit.source.words import STOP_WORDS
+from tltoolkit.web.inventory import one_line
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

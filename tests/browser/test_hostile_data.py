@@ -13,10 +13,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from projects import project_copy
-
-from harness import ROOT, serve
+from harness import serve
 from hostile import hostile_data
+from projects import project_copy
 
 PAGES = [
     "", "roles/", "roles/match/", "roles/grade-level-team-leader/", "skills/", "skills/data-use/",
@@ -33,7 +32,18 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[t
     with serve(base) as bait:
         hostile_data(project / "data", bait)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(base / "site"),
+        ]
         result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         assert result.returncode == 0, result.stderr
         with serve(base / "site") as url:
@@ -55,13 +65,22 @@ def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:
             page.goto(url + path)
             page.wait_for_load_state("load")
             # Hover and click what data could have put attributes on: headings, cells, list items, paragraphs.
-            for element in page.locator("article h1, article h2, article h3, article td, article li, article p").all()[:60]:
+            for element in page.locator("article h1, article h2, article h3, article td, article li, article p").all()[
+                :60
+            ]:
                 if element.is_visible():
                     element.hover(force=True)
                     element.dispatch_event("click")
                     element.dispatch_event("mouseover")
-            assert page.evaluate("() => window.__pwned === undefined"), f"{path}: {page.evaluate('() => window.__pwned')}"
-            assert page.evaluate("() => document.querySelectorAll('article iframe, article object, article embed, article base').length") == 0
+            assert page.evaluate("() => window.__pwned === undefined"), (
+                f"{path}: {page.evaluate('() => window.__pwned')}"
+            )
+            assert (
+                page.evaluate(
+                    "() => document.querySelectorAll('article iframe, article object, article embed, article base').length"
+                )
+                == 0
+            )
             injected = page.evaluate(
                 """() => [...document.querySelectorAll('article *')].flatMap(el => [...el.attributes]
                     .filter(a => a.name.startsWith('on') || /^\\s*(javascript|data|vbscript):/i.test(a.value) && ['href','src','action'].includes(a.name))

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-
 from harness import PAGE_KINDS, serve
 from hostile_district import CONTACT_NAME, LICENCE, SITE_NAME, hostile_district_project
 
@@ -23,7 +22,18 @@ PAGES = [path for kind, path in PAGE_KINDS.items() if kind != "role"] + ["roles/
 def district_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[str]:
     base = tmp_path_factory.mktemp("hostile-district-browser")
     project = hostile_district_project(base)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(base / "site"),
+    ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "off"}
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
@@ -50,13 +60,20 @@ def test_district_values_run_nothing_and_read_as_typed(browser, district_url: st
                 if element.is_visible():
                     element.hover(force=True)
                     element.dispatch_event("mouseover")
-            assert page.evaluate("() => window.__pwned === undefined"), f"{path}: {page.evaluate('() => window.__pwned')}"
+            assert page.evaluate("() => window.__pwned === undefined"), (
+                f"{path}: {page.evaluate('() => window.__pwned')}"
+            )
             assert page.title() == SITE_NAME or page.title().endswith(f" - {SITE_NAME}"), path
             assert page.locator(".md-header__topic .md-ellipsis").first.inner_text().strip() == SITE_NAME, path
             assert page.locator(".md-header a.md-logo").get_attribute("aria-label") == SITE_NAME, path
             assert page.locator(".tl-licence").inner_text() == LICENCE, path
             assert CONTACT_NAME in page.locator(".tl-contact").inner_text(), path
-            assert page.evaluate("() => document.querySelectorAll('.md-header img, .md-footer img, .md-footer b, svg[onload]').length") == 0, path
+            assert (
+                page.evaluate(
+                    "() => document.querySelectorAll('.md-header img, .md-footer img, .md-footer b, svg[onload]').length"
+                )
+                == 0
+            ), path
         # On a phone the navigation drawer shows the site name too.
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(url + "roles/")

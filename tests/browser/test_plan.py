@@ -57,7 +57,15 @@ def realistic_plan(assignments: list[dict] | None = None) -> dict:
         "school": "Lincoln Elementary",
         "year": "2027-28",
         "people": [
-            {"id": f"p{i}", "name": name, "skills": skills, "hours_per_week": hours, "interests": "", "notes": "", "current_roles": []}
+            {
+                "id": f"p{i}",
+                "name": name,
+                "skills": skills,
+                "hours_per_week": hours,
+                "interests": "",
+                "notes": "",
+                "current_roles": [],
+            }
             for i, (name, skills, hours) in enumerate(PEOPLE, start=1)
         ],
         "openings": [{"role": role, "count": count} for role, count in OPENINGS],
@@ -82,7 +90,9 @@ def saved(page: Page) -> dict:
 
 def import_file(page: Page, content: str | bytes, name: str = "plan.json") -> None:
     data = content.encode() if isinstance(content, str) else content
-    page.get_by_label("Import plan file").set_input_files({"name": name, "mimeType": "application/json", "buffer": data})
+    page.get_by_label("Import plan file").set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": data}
+    )
 
 
 def role_hours(catalog: Catalog, role_id: str) -> float:
@@ -195,7 +205,9 @@ def test_roles_are_filtered_and_those_the_principal_does_not_fill_are_marked(pag
     assert cards.count() == len(expected) >= 1
     union = page.locator(f'#tl-plan-roles > li[data-role="{NOT_PRINCIPAL}"]')
     assert "Not suggested" in union.inner_text()
-    count = f"{len(expected)} role{'s' if len(expected) > 1 else ''} match{'es' if len(expected) == 1 else ''} the filter"
+    count = (
+        f"{len(expected)} role{'s' if len(expected) > 1 else ''} match{'es' if len(expected) == 1 else ''} the filter"
+    )
     assert page.locator("#tl-plan-role-count").inner_text().startswith(count)
 
 
@@ -251,7 +263,13 @@ def test_totals_and_an_overloaded_person_is_warned(page: Page, catalog: Catalog)
         {"person": "p1", "role": "grade-level-team-leader", "locked": True},
     ]
     open_planner(page, realistic_plan(assignments))
-    totals = dict(zip(page.locator("#tl-plan-totals dt").all_inner_texts(), page.locator("#tl-plan-totals dd").all_inner_texts()))
+    totals = dict(
+        zip(
+            page.locator("#tl-plan-totals dt").all_inner_texts(),
+            page.locator("#tl-plan-totals dd").all_inner_texts(),
+            strict=True,
+        )
+    )
     assert totals["Places filled"] == "3 of 15 (12 open)"
     assert totals["Teacher leaders"] == "2"
     assert float(totals["Hours a week, all roles"]) == pytest.approx(0.875 + 0.3 + 1.75, abs=0.01)
@@ -331,7 +349,7 @@ def test_clearing_asks_first(page: Page) -> None:
 
 
 BAD_IMPORTS = {
-    "not JSON": ("{\"format\": \"tltoolkit-plan\",", "JSON"),
+    "not JSON": ('{"format": "tltoolkit-plan",', "JSON"),
     "wrong format": (json.dumps({**realistic_plan(), "format": "spreadsheet"}), "format"),
     "wrong version": (json.dumps({**realistic_plan(), "version": 2}), "version"),
     "unknown skill": (
@@ -407,14 +425,21 @@ def test_phone_width_has_no_sideways_scroll(browser: Browser, base_url: str) -> 
         width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1], width
         # Cards stack: one column.
-        lefts = page.evaluate("() => [...document.querySelectorAll('#tl-plan-people > li')].map((li) => li.getBoundingClientRect().left)")
+        lefts = page.evaluate(
+            "() => [...document.querySelectorAll('#tl-plan-people > li')].map((li) => li.getBoundingClientRect().left)"
+        )
         assert len(set(lefts)) == 1
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_filled_plan_has_no_serious_accessibility_violations(browser: Browser, base_url: str, axe_script: str, scheme: str) -> None:  # noqa: F811
+def test_a_filled_plan_has_no_serious_accessibility_violations(
+    browser: Browser,
+    base_url: str,
+    axe_script: str,  # noqa: F811 (the fixture imported above)
+    scheme: str,
+) -> None:
     context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,7 +171,7 @@ def first_search_result(site: Path) -> tuple[float, float] | None:
 # --- running -----------------------------------------------------------------
 
 
-def measure(roles: int, tmp: Path, quick: bool, browser: bool, log, repeat: int = 2) -> Size:  # noqa: ANN001
+def measure(roles: int, tmp: Path, quick: bool, browser: bool, log: Callable[[str], None], repeat: int = 2) -> Size:
     project = synthetic_project(tmp / f"roles-{roles}", roles)
     size = Size(roles)
     big = quick and roles > QUICK_LIMIT  # --quick: above 500 roles, pages only (no 10,000 documents)
@@ -215,7 +216,12 @@ def table(sizes: list[Size], repeat: int) -> str:
             "| ----: | :---- | ------: | ------: | :-------------------------- | ----------: |")  # fmt: skip
     rows = [head]
     mark = "\\*" if repeat > 1 else ""
-    labels = {"cold": "cold", "warm": "warm, nothing changed" + mark, "off": "warm, documents off" + mark, "edit": "one role edited"}
+    labels = {
+        "cold": "cold",
+        "warm": "warm, nothing changed" + mark,
+        "off": "warm, documents off" + mark,
+        "edit": "one role edited",
+    }
     for size in sizes:
         for name, label in labels.items():
             if b := size.builds.get(name):
@@ -224,8 +230,12 @@ def table(sizes: list[Size], repeat: int) -> str:
     rows.append("")
     if repeat > 1:
         rows += [f"\\* The fastest of {repeat} runs; the two kinds of warm build took turns.", ""]
-    rows.append("| roles | site (no downloads) | per role | role page | search index | per role | search ready | first result |")
-    rows.append("| ----: | ------------------: | -------: | --------: | -----------: | -------: | -----------: | -----------: |")
+    rows.append(
+        "| roles | site (no downloads) | per role | role page | search index | per role | search ready | first result |"
+    )
+    rows.append(
+        "| ----: | ------------------: | -------: | --------: | -----------: | -------: | -----------: | -----------: |"
+    )
     for s in sizes:
         ready, first = (f"{ms:,.0f} ms" for ms in s.search_ms) if s.search_ms else ("-", "-")
         rows.append(f"| {s.roles:,} | {_mb(s.site_bytes)} | {_mb(s.site_bytes / s.roles)} | {_mb(s.role_page_bytes)} | {_mb(s.search_bytes)} | {_mb(s.search_bytes / s.roles)} | {ready} | {first} |")  # fmt: skip
@@ -254,7 +264,9 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
             out.append((f"warm rebuild vs documents off ({s.roles:,} roles)", s.builds["warm"].seconds / s.builds["off"].seconds, 1.2, "≤"))  # fmt: skip
     for s in sizes:
         if "edit" in s.builds:
-            out.append((f"documents re-rendered after editing one role ({s.roles:,} roles)", s.builds["edit"].rendered, 2, "="))
+            out.append(
+                (f"documents re-rendered after editing one role ({s.roles:,} roles)", s.builds["edit"].rendered, 2, "=")
+            )
     s = sizes[-1]
     out.append((f"peak memory at {s.roles:,} roles (GB)", max(b.peak_rss for b in s.builds.values()) / 1e9, 2.0, "≤"))
     return out
@@ -262,12 +274,24 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="43,500,5000", help="inventory sizes, comma-separated (default: 43,500,5000)")
-    parser.add_argument("--quick", action="store_true", help="above 500 roles, build the pages only (documents off): minutes, not an hour")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each warm build, alternating; the fastest counts (default: 2)")
+    parser.add_argument(
+        "--sizes", default="43,500,5000", help="inventory sizes, comma-separated (default: 43,500,5000)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="above 500 roles, build the pages only (documents off): minutes, not an hour",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs of each warm build, alternating; the fastest counts (default: 2)"
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the first-search-result timing in Chromium")
     parser.add_argument("--write-page", action="store_true", help="put the results in docs/performance.md")
-    parser.add_argument("--report-only", action="store_true", help=f"print the table of the last run again (from {SAVED.relative_to(ROOT)})")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help=f"print the table of the last run again (from {SAVED.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
     sizes_wanted = [int(n) for n in args.sizes.split(",")]
     command = " ".join(["scripts/bench", *(argv if argv is not None else sys.argv[1:])]).replace(" --write-page", "")
@@ -278,7 +302,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.report_only:
         saved = json.loads(SAVED.read_text())
-        reference, ref_pages, minutes, command = saved["reference"], saved["ref_pages"], saved["minutes"], saved["command"]
+        reference, ref_pages, minutes, command = (
+            saved["reference"],
+            saved["ref_pages"],
+            saved["minutes"],
+            saved["command"],
+        )
         repeat = saved.get("repeat", 1)
         sizes = [Size(s["roles"], {k: Build(**b) for k, b in s["builds"].items()}, s["site_bytes"], s["search_bytes"], s["role_page_bytes"], s["search_ms"]) for s in saved["sizes"]]  # fmt: skip
     else:

@@ -37,7 +37,9 @@ def synthetic_roles(count: int, data_dir: Path = DATA, seed: int = 5000) -> list
         copy = i // len(real) + 1  # 2nd, 3rd ... copy of the same real role
         held = rng.choice(list(labels.HELD))
         # Released periods belong to partial-release roles only (the model checks it).
-        release = {} if held != "partial-release" else {k: base[k] for k in ("release_periods", "release_share") if k in base}
+        release = (
+            {} if held != "partial-release" else {k: base[k] for k in ("release_periods", "release_share") if k in base}
+        )
         roles.append(
             {
                 **{k: v for k, v in base.items() if k not in ("release_periods", "release_share")},
@@ -75,7 +77,9 @@ def synthetic_project(target: Path, count: int, source: Path = ROOT) -> Path:
             shutil.copy2(path, target / name)
     shutil.copytree(source / "data", target / "data", dirs_exist_ok=True)
     config = target / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("offline_zip: true", "offline_zip: false"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("offline_zip: true", "offline_zip: false"), encoding="utf-8"
+    )
     if not (target / "src").exists():  # mkdocs.yml watches src/tltoolkit
         (target / "src").symlink_to(source / "src", target_is_directory=True)
     write_inventory(target / "data", synthetic_roles(count, source / "data"))
@@ -89,4 +93,4 @@ def edit_role(data_dir: Path, index: int = -1) -> str:
     role = roles[index]
     role["summary"] = role["summary"] + " Edited for the benchmark."
     write_inventory(data_dir, roles)
-    return role["id"]
+    return str(role["id"])

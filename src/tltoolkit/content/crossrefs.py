@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Catalog
+from ..source.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,9 @@ def resolve(catalog: Catalog, ref: str) -> Link:
     if kind == "move":
         skill_id, _, move_id = target.partition("/")
         move = next(m for m in catalog.moves[skill_id] if m.id == move_id)
-        return Link("principal move", move.move.rstrip("."), f"skills/{skill_id}.md#{move_id}", catalog.skill[skill_id].name)
+        return Link(
+            "principal move", move.move.rstrip("."), f"skills/{skill_id}.md#{move_id}", catalog.skill[skill_id].name
+        )
     if kind == "condition":
         condition = next(c for c in catalog.conditions if c.id == target)
         return Link("condition", condition.name, f"conditions/index.md#{target}")

@@ -7,8 +7,9 @@ can never disagree about what a role involves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..models import JobDescriptionTemplate, Planning, Role
+from ..source.models import JobDescriptionTemplate, Planning, Role
 from . import role_facts
 from .labels import SELECTION
 
@@ -40,7 +41,7 @@ def job_description(
     ]
 
 
-def _content(section_id: str, role: Role, planning: Planning | None = None) -> dict[str, object]:
+def _content(section_id: str, role: Role, planning: Planning | None = None) -> dict[str, Any]:
     match section_id:
         case "role-title":
             return {"text": role.title}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 HELD = {
     "full-time-teaching": "While teaching full time",
     "partial-release": "Partial release",
@@ -80,4 +82,14 @@ PAY_DECIDE = {
         "Another body sets any pay or honorarium: confirm with it what the teacher receives, and what, if anything, "
         "the school adds."
     ),
+}
+
+
+# Template filters for the codes (`{{ role.held|held }}`), the same for web pages and printed documents.
+FILTERS: dict[str, Callable[[str], str]] = {
+    "held": HELD.__getitem__,
+    "scope": SCOPE.__getitem__,
+    "selection": SELECTION.__getitem__,
+    "category": CATEGORY.__getitem__,
+    "filled_by": FILLED_BY.__getitem__,
 }

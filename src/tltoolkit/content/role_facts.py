@@ -8,7 +8,7 @@ printed only with its basis: the toolkit's own estimate from the duties a role l
 
 from __future__ import annotations
 
-from ..models import Planning, Role, RolePlanning
+from ..source.models import Planning, Role, RolePlanning
 from .labels import FILLED_BY_CLAUSE, PAY, PAY_DECIDE
 
 ESTIMATE = "estimate from the duties in this description; set your own"
@@ -85,7 +85,12 @@ def district_figures(role: Role, planning: Planning | None) -> list[tuple[str, s
         lines.append(("District hours", f"{_span(local.hours_per_week, local.hours_per_week)} a week"))
     if local.release_periods is not None:
         share = f" (of {planning.periods_per_day})" if planning.periods_per_day else ""
-        lines.append(("District release", f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}"))
+        lines.append(
+            (
+                "District release",
+                f"{local.release_periods} class period{'' if local.release_periods == 1 else 's'} a day{share}",
+            )
+        )
     if local.note:
         lines.append(("District figures from", local.note))
     return lines

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from ..models import Work
+from ..source.models import Work
 
 WRITTEN_HERE = "Written for this toolkit"
 

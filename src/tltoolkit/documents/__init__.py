@@ -10,4 +10,4 @@ from __future__ import annotations
 from . import background
 from .build import Job, Report, Settings, build_documents, document_paths, plan
 
-__all__ = ["Job", "background", "Report", "Settings", "build_documents", "document_paths", "plan"]
+__all__ = ["Job", "Report", "Settings", "background", "build_documents", "document_paths", "plan"]

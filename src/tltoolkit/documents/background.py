@@ -14,7 +14,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -53,7 +53,7 @@ class Pending(Generic[T]):
         process.join()
         if error is not None:
             raise error
-        return result
+        return cast(T, result)
 
     def cancel(self) -> None:
         """Stop the work (the build failed elsewhere); a no-op once it has been waited for."""
@@ -85,10 +85,10 @@ def start(work: Callable[[], T]) -> Pending[T]:
 def _child(work: Callable[[], object], writer: Connection) -> None:
     try:
         outcome: tuple[object, BaseException | None] = (work(), None)
-    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the build
+    except BaseException as exc:
         outcome = (None, exc)
     try:
         writer.send(outcome)
-    except Exception:  # noqa: BLE001 - an exception that cannot be pickled: send its text
+    except Exception:
         writer.send((None, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]}")))
     writer.close()  # multiprocessing then ends the process without the parent's atexit handlers

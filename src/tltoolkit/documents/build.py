@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..catalog import Catalog
-from ..district import Brand, District
-from ..logo import Logo
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
-from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
+from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
+from ..source.catalog import Catalog
+from ..source.district import Brand, District
+from ..source.logo import Logo
 from . import cache as cache_mod
 from . import pdf
 from .background import can_fork
@@ -58,9 +58,7 @@ class Settings:
     allowed_roots: tuple[Path, ...] = ()  # folders WeasyPrint may read besides the package
 
     @classmethod
-    def for_district(
-        cls, district: District, allowed_roots: tuple[Path, ...] = ()
-    ) -> Settings:
+    def for_district(cls, district: District, allowed_roots: tuple[Path, ...] = ()) -> Settings:
         """Paper, names, licence, contact, logo and colours from a district's settings file."""
         return cls(
             paper=district.settings.paper,
@@ -150,10 +148,19 @@ def build_documents(
 
 
 def _build(
-    catalog: Catalog, out_dir: Path, store: cache_mod.Cache, settings: Settings, progress: Progress | None, started: float
+    catalog: Catalog,
+    out_dir: Path,
+    store: cache_mod.Cache,
+    settings: Settings,
+    progress: Progress | None,
+    started: float,
 ) -> Report:
     jobs = plan(catalog, settings)
-    assert sorted(job.path for job in jobs) == sorted(document_paths(catalog)), "plan and document_paths disagree"
+    if (planned := sorted(job.path for job in jobs)) != (declared := sorted(document_paths(catalog))):
+        # The site links every declared path: a document planned but not declared (or the reverse)
+        # would be a broken link or an unlinked file. A programming error, caught before any is written.
+        extra, missing = sorted(set(planned) - set(declared)), sorted(set(declared) - set(planned))
+        raise RuntimeError(f"plan and document_paths disagree: not declared {extra}, not planned {missing}")
     todo = [job for job in jobs if not store.has(job.key, job.suffix)]
     todo_paths = {job.path for job in todo}
     report = Report(cached=[job.path for job in jobs if job.path not in todo_paths])
@@ -200,14 +207,9 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
     ]
 
 
-
 def _review(catalog: Catalog, settings: Settings) -> Review:
     """Provenance wording for paper: the district's name and the bibliography the credits cite."""
     return Review(district=settings.district).with_works(catalog.bibliography.entries)
-
-
-# Where a school adds its own details, in the PDF form and the Word table alike.
-SCHOOL_FIELDS = ["School", "Teacher leader", "Supervisor", "Start date", "Stipend or release time"]
 
 
 # A document kind's style fingerprint (CSS, fonts, code), computed once per plan.
@@ -224,20 +226,22 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
         name = role.id if role else "blank"
         title = f"{role.title}: role description" if role else template.title
         sections = job_description(template, role, catalog.planning)
+        keywords = role.title if role else "job description template"
         page = html.render(
             "job_description",
             title=title,
             description=role.summary if role else template.purpose,
-            keywords=role.title if role else "job description template",
+            keywords=keywords,
             created=_dated(role),
             template=template,
             role=role,
             sections=sections,
+            words=JOB_DESCRIPTION,
         )
         yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings, style)
         spec = DocxSpec(
             title=role.title if role else template.title,
-            kicker="Teacher leader role description" if role else "Job description template",
+            kicker=JOB_DESCRIPTION.kicker if role else JOB_DESCRIPTION.blank_kicker,
             lead="" if role else template.purpose,
             facts_line=(
                 f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
@@ -245,7 +249,6 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
                 else ""
             ),
             sections=sections,
-            school_fields=SCHOOL_FIELDS,
             how_to_use=[] if role else list(template.how_to_use),
             stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
             notice=settings.notice,
@@ -253,7 +256,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             brand=settings.brand.primary if settings.brand else "",
             author=settings.author,
             toolkit=settings.toolkit_name,
-            keywords=role.title if role else "job description template",
+            keywords=keywords,
             lang=settings.lang,
             paper=settings.paper,
             created=_dated(role),
@@ -262,14 +265,21 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
 
 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
-    entries = [
-        {"guide": g, "skills": catalog.skills_named(g.skills), "roles": [catalog.role[r] for r in g.roles]}
-        for g in catalog.guides
-    ]
-    for entry in entries:
-        guide = entry["guide"]
+    entries: list[dict[str, object]] = []
+    for guide in catalog.guides:
+        entry = {
+            "guide": guide,
+            "skills": catalog.skills_named(guide.skills),
+            "roles": [catalog.role[r] for r in guide.roles],
+        }
+        entries.append(entry)
         page = html.render(
-            "guide", title=guide.title, description=guide.purpose, keywords="discussion guide", created=_dated(guide), **entry
+            "guide",
+            title=guide.title,
+            description=guide.purpose,
+            keywords="discussion guide",
+            created=_dated(guide),
+            **entry,
         )
         yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings, style)
     booklet = html.render(

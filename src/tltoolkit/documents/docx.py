@@ -15,11 +15,15 @@ from functools import cache
 from pathlib import Path
 
 import docx
-from docx.enum.text import WD_BREAK
+from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..content.job_description import Section
+from ..content.texts import JOB_DESCRIPTION, JobDescriptionWords
 from ..reproducible import stable_zip, zip_date_time
 
 BRAND = RGBColor(0x28, 0x35, 0x93)
@@ -39,7 +43,6 @@ class DocxSpec:
     lead: str
     facts_line: str
     sections: list[Section]
-    school_fields: list[str]
     how_to_use: list[str] = field(default_factory=list)
     stewardship: str = ""  # "Last reviewed … · Source: …"
     notice: str = ""
@@ -51,6 +54,7 @@ class DocxSpec:
     lang: str = "en"
     paper: str = "letter"
     created: str = ""  # ISO date of the content (its latest review), or empty: same data, same file
+    words: JobDescriptionWords = JOB_DESCRIPTION  # headings and labels, the PDF's too
 
     def fingerprint(self) -> str:
         """Hash of the content plus this module and python-docx: what the file is made from."""
@@ -68,22 +72,47 @@ def _code_fingerprint(_mtime: int) -> str:
 
 
 def write_docx(spec: DocxSpec, target: Path) -> None:
+    """The Word job description `spec` describes, written to `target` (the same bytes for the same spec)."""
     document = docx.Document()
     _styles(document, RGBColor.from_string(spec.brand[1:]) if spec.brand else BRAND)
     _properties(document, spec)
+    _page(document, spec)
+    _masthead(document, spec)
+    _school(document, spec.words)
+    if spec.how_to_use:
+        document.add_heading(spec.words.how_to_use, level=1)
+        for step in spec.how_to_use:
+            document.add_paragraph(step, style="List Number")
+    for section in spec.sections:
+        if not (section.id == "role-title" and not section.is_empty):  # the title already heads the document
+            _section(document, section)
+    _signatures(document, spec.words)
+    _small_print(document, spec)
+    # python-docx dates every zip entry with the clock: rewrite them with the document's date.
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.write_bytes(stable_zip(buffer.getvalue(), zip_date_time(spec.created)))
+
+
+def _page(document: DocumentObject, spec: DocxSpec) -> None:
+    """Paper size, margins, and the running header and footer."""
     section = document.sections[0]
     section.page_width, section.page_height = PAPER[spec.paper]
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
-    section.header.paragraphs[0].text = f"{spec.toolkit} · {spec.title}"
-    section.header.paragraphs[0].runs[0].font.size = Pt(8)
-    section.header.paragraphs[0].runs[0].font.color.rgb = MUTED
-    footer = [line for line in (spec.notice, spec.contact) if line]
-    if footer:
-        section.footer.paragraphs[0].text = " · ".join(footer)
-        section.footer.paragraphs[0].runs[0].font.size = Pt(8)
-        section.footer.paragraphs[0].runs[0].font.color.rgb = MUTED
+    _muted(section.header.paragraphs[0], f"{spec.toolkit} · {spec.title}")
+    if footer := [line for line in (spec.notice, spec.contact) if line]:
+        _muted(section.footer.paragraphs[0], " · ".join(footer))
 
+
+def _muted(paragraph: Paragraph, text: str) -> None:
+    paragraph.text = text
+    paragraph.runs[0].font.size = Pt(8)
+    paragraph.runs[0].font.color.rgb = MUTED
+
+
+def _masthead(document: DocumentObject, spec: DocxSpec) -> None:
+    """Kicker, title, the role's facts and the lead."""
     kicker = document.add_paragraph(spec.kicker.upper())
     kicker.runs[0].font.bold = True
     kicker.runs[0].font.size = Pt(9)
@@ -95,70 +124,66 @@ def write_docx(spec: DocxSpec, target: Path) -> None:
     if spec.lead:
         document.add_paragraph(spec.lead)
 
-    document.add_heading("For your school", level=1)
+
+def _school(document: DocumentObject, words: JobDescriptionWords) -> None:
+    """The table where a school writes in its own details."""
+    document.add_heading(words.school, level=1)
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for label in spec.school_fields:
+    for _, label in words.school_fields:
         row = table.add_row()
         _write_in(row)
         row.cells[0].text = label
         row.cells[0].paragraphs[0].runs[0].font.bold = True
         row.cells[0].width, row.cells[1].width = Mm(50), Mm(120)
 
-    if spec.how_to_use:
-        document.add_heading("How to use this template", level=1)
-        for step in spec.how_to_use:
-            document.add_paragraph(step, style="List Number")
 
-    for item in spec.sections:
-        if item.id == "role-title" and not item.is_empty:
-            continue  # the title already heads the document
-        document.add_heading(item.title, level=1)
-        if item.is_empty:
-            guidance = document.add_paragraph(item.guidance)
-            guidance.runs[0].font.italic = True
-            guidance.runs[0].font.color.rgb = MUTED
-            for prompt in item.prompts:
-                document.add_paragraph(prompt, style="List Bullet")
-            document.add_paragraph("[Write this section here.]")
-            continue
-        if item.text:
-            document.add_paragraph(item.text)
-        for entry in item.items:
-            document.add_paragraph(entry, style="List Bullet")
-        for label, value in item.facts:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(value)
+def _section(document: DocumentObject, section: Section) -> None:
+    """One section: filled from the role, or the template's guidance and prompts with room to write."""
+    document.add_heading(section.title, level=1)
+    if section.is_empty:
+        guidance = document.add_paragraph(section.guidance)
+        guidance.runs[0].font.italic = True
+        guidance.runs[0].font.color.rgb = MUTED
+        for prompt in section.prompts:
+            document.add_paragraph(prompt, style="List Bullet")
+        document.add_paragraph("[Write this section here.]")
+        return
+    if section.text:
+        document.add_paragraph(section.text)
+    for entry in section.items:
+        document.add_paragraph(entry, style="List Bullet")
+    for label, value in section.facts:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(value)
 
-    document.add_heading("Agreed by", level=1)
+
+def _signatures(document: DocumentObject, words: JobDescriptionWords) -> None:
+    """Who agrees to the description: a row to sign and date for each."""
+    document.add_heading(words.agreed, level=1)
     signatures = document.add_table(rows=1, cols=3)
     signatures.style = "Table Grid"
-    for cell, text in zip(signatures.rows[0].cells, ("", "Signature", "Date")):
+    for cell, text in zip(signatures.rows[0].cells, ("", words.signature, words.date), strict=True):
         cell.text = text
-    for who in ("Teacher leader", "Principal"):
+    for _, who in words.signers:
         row = signatures.add_row()
         _write_in(row)
         row.cells[0].text = who
     for row in signatures.rows[:-1]:  # the table stays on one page, after its heading
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.keep_with_next = True
-    if spec.stewardship:
-        line = document.add_paragraph()
-        line.add_run().add_break(WD_BREAK.LINE)
-        run = line.add_run(spec.stewardship)
-        run.font.size = Pt(8)
-        run.font.color.rgb = MUTED
-    if spec.notice:
-        note = document.add_paragraph()
-        note.add_run().add_break(WD_BREAK.LINE)
-        run = note.add_run(f"{spec.toolkit}. {spec.notice}")
-        run.font.size = Pt(8)
-        run.font.color.rgb = MUTED
-    # python-docx dates every zip entry with the clock: rewrite them with the document's date.
-    buffer = io.BytesIO()
-    document.save(buffer)
-    target.write_bytes(stable_zip(buffer.getvalue(), zip_date_time(spec.created)))
+
+
+def _small_print(document: DocumentObject, spec: DocxSpec) -> None:
+    """Who reviewed it and what it follows, then the licence notice."""
+    for text in (spec.stewardship, f"{spec.toolkit}. {spec.notice}" if spec.notice else ""):
+        if text:
+            line = document.add_paragraph()
+            line.add_run().add_break(WD_BREAK.LINE)
+            run = line.add_run(text)
+            run.font.size = Pt(8)
+            run.font.color.rgb = MUTED
 
 
 def _write_in(row: docx.table._Row) -> None:
@@ -172,7 +197,7 @@ def _styles(document: docx.document.Document, brand: RGBColor) -> None:
         style = document.styles[name]
         style.font.name = FONT
         # East Asian and complex-script text fall back to the theme font unless set too.
-        style.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), FONT)
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     document.styles["Normal"].font.size = Pt(11)
     document.styles["Title"].font.size = Pt(26)
     document.styles["Heading 1"].font.size = Pt(14)

@@ -20,7 +20,6 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher
 
-
 LOGO_SCHEME = "district-logo"
 _LOGO_NAME = re.compile(r"([0-9a-f]{64})\.(svg|png)")
 
@@ -34,7 +33,7 @@ def logo_url(digest: str, suffix: str) -> str:
     return f"{LOGO_SCHEME}:{digest}{suffix}"
 
 
-class SafeFetcher(URLFetcher):
+class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint publishes no type information
     """A WeasyPrint URL fetcher that reads local files under `roots` and nothing else."""
 
     def __init__(self, roots: Iterable[Path], logo_dir: Path | None = None) -> None:

@@ -27,10 +27,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["held"] = labels.HELD.__getitem__
-    env.filters["scope"] = labels.SCOPE.__getitem__
-    env.filters["selection"] = labels.SELECTION.__getitem__
-    env.filters["category"] = labels.CATEGORY.__getitem__
+    env.filters.update(labels.FILTERS)
     env.filters["stewardship"] = _stewardship
     return env
 

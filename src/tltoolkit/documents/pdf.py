@@ -79,7 +79,9 @@ class _ImageFailures(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith(("Failed to load image", "Failed to render SVG image", "Failed to load inline SVG")):
+        if str(record.msg).startswith(
+            ("Failed to load image", "Failed to render SVG image", "Failed to load inline SVG")
+        ):
             self.messages.append(record.getMessage())
 
 

@@ -1,0 +1,1 @@
+"""What the web pages and the printed documents share: labels, role facts, job descriptions, reviews."""

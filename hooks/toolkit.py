@@ -24,6 +24,7 @@ from tltoolkit.content.stewardship import Review
 from tltoolkit.district import District, load_toolkit
 from tltoolkit.documents import Report, Settings, background, build_documents, document_paths
 from tltoolkit.documents.fetcher import RefusedURL
+from tltoolkit.html_fixes import on_post_page, on_post_template  # noqa: F401  (events: corrections to Material's HTML)
 from tltoolkit.reproducible import ENV, EpochError, build_date, content_dates, iso_date
 from tltoolkit.schemas import SCHEMA_DIR, generate as generate_schemas
 

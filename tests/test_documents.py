@@ -22,11 +22,6 @@ SETTINGS = Settings(toolkit_name="Teacher Leadership Toolkit", notice="Test noti
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    return load_catalog(ROOT / "data")
-
-
-@pytest.fixture(scope="session")
 def built(catalog, tmp_path_factory):
     """All documents, rendered once for the session into a fresh cache."""
     base = tmp_path_factory.mktemp("documents")

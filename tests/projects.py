@@ -26,7 +26,12 @@ def project_copy(base: Path) -> Path:
 
 
 def build(
-    config: Path, site: Path, *, engine: str = "mkdocs", env: dict[str, str] | None = None, quiet: bool = False,
+    config: Path,
+    site: Path,
+    *,
+    engine: str = "mkdocs",
+    env: dict[str, str] | None = None,
+    quiet: bool = False,
     cwd: Path = ROOT,
 ) -> subprocess.CompletedProcess[str]:
     """`<engine> build --strict -f config -d site`; the result, failed or not.
@@ -35,7 +40,18 @@ def build(
     MkDocs 2 is switched off, so stderr holds only the build's own messages.
     """
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
-    command = [sys.executable, "-m", engine, "build", "--strict", *(["-q"] if quiet else []), "-f", str(config), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        engine,
+        "build",
+        "--strict",
+        *(["-q"] if quiet else []),
+        "-f",
+        str(config),
+        "-d",
+        str(site),
+    ]
     return subprocess.run(command, capture_output=True, text=True, env=full_env, check=False, cwd=cwd)
 
 

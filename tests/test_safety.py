@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -23,10 +20,9 @@ from pathlib import Path
 import docx
 import markdown as python_markdown
 import pytest
-from projects import project_copy
 import yaml
 
-from hostile import PWNED, free_text_fields, hostile_data, payload
+from hostile import PWNED, HostileSite, Listener, free_text_fields, hostile_data, payload
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents.docx import write_docx
@@ -42,34 +38,6 @@ FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "base", "applet", "m
 
 
 # --- a listener that counts every connection, and a record of files opened ----------------
-
-
-class Listener:
-    """A TCP socket on 127.0.0.1 that accepts and records every connection, sends nothing."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(64)
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/"
-        self.requests: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(2)
-            try:
-                self.requests.append(connection.recv(4096) or b"(connected)")
-            except OSError:
-                self.requests.append(b"(connected)")
-            connection.close()
-
-    def close(self) -> None:
-        self.socket.close()
 
 
 @pytest.fixture
@@ -204,25 +172,11 @@ def test_data_text_never_becomes_markup_in_any_template_context(context: str) ->
 # --- the whole site built from hostile data ----------------------------------------------------
 
 
-def _project(base: Path, listener_url: str) -> Path:
-    """A project whose data folder is the hostile data set (code and docs are this checkout's)."""
-    project = project_copy(base)
-    hostile_data(project / "data", listener_url)
-    return project
-
-
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Listener]]:
-    server = Listener()
-    base = tmp_path_factory.mktemp("hostile")
-    project = _project(base, server.url)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(base / "site")]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    yield base / "site", server
-    server.close()
+def hostile_site(built_hostile_data: HostileSite) -> tuple[Path, HostileSite]:
+    """The session's hostile-data build (tests/conftest.py), shared with the browser tests: `.url`
+    is the listener named in the data, `.requests` what it received during the build."""
+    return built_hostile_data.site, built_hostile_data
 
 
 def _bad_markup(html: str, listener_url: str) -> list[str]:

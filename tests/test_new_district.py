@@ -295,6 +295,7 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600)
 
 
+@pytest.mark.slow  # the scripts end to end, with a site build and its offline copy
 def test_a_district_from_nothing_to_its_site_and_offline_copy(tmp_path: Path, catalog) -> None:
     project, env = _scripts_project(tmp_path)
     scripts = project / "scripts"

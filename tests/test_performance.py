@@ -70,6 +70,7 @@ def _role_page(catalog, role_id: str) -> str:
     return next(page.markdown for page in build_pages(catalog) if page.uri == f"roles/{role_id}.md")
 
 
+@pytest.mark.slow  # pages for 300 and 900 roles
 def test_a_role_page_does_not_grow_with_the_inventory(tmp_path):
     small, large = _catalog_with(300, tmp_path), _catalog_with(900, tmp_path)
     role = small.roles[0]
@@ -93,6 +94,7 @@ def test_a_small_area_still_lists_every_other_role():
     assert "more in the [role inventory]" not in page
 
 
+@pytest.mark.slow  # two builds of synthetic inventories
 def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path):
     sizes, index = {}, {}
     for count in (43, 400):

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from tltoolkit.reproducible import ENV
 from tltoolkit.web.build import BuildError, Generated, SiteBuild
+from tltoolkit.web.html_fixes import on_post_page, on_post_template  # noqa: F401  (events: corrections to Material's HTML)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime
 import re
+import socket
+import threading
 import types
 import typing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +166,43 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [inner for arg in typing.get_args(annotation) for inner in _models_in(arg)]
+
+
+# --- a listener that records every connection, and the site built from hostile data ----------
+
+
+class Listener:
+    """A TCP socket on 127.0.0.1 that accepts and records every connection, sends nothing."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/"
+        self.requests: list[bytes] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            connection.settimeout(2)
+            try:
+                self.requests.append(connection.recv(4096) or b"(connected)")
+            except OSError:
+                self.requests.append(b"(connected)")
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@dataclass(frozen=True)
+class HostileSite:
+    """The site built from the hostile data (tests/conftest.py `built_hostile_data`)."""
+
+    site: Path
+    url: str  # the listener named in the data as bait: nothing may ever connect to it
+    requests: list[bytes]  # what the listener received while the site was built

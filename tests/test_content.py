@@ -24,8 +24,8 @@ def pages(catalog):
 
 
 def test_shipped_data_meets_the_content_contract(catalog) -> None:
-    assert len(catalog.roles) == 43
-    assert len({role.title.casefold() for role in catalog.roles}) == 43
+    assert len(catalog.roles) >= 40  # a range: adding a role breaks no test
+    assert len({role.title.casefold() for role in catalog.roles}) == len(catalog.roles)
     assert all(4 <= len(role.responsibilities) <= 8 for role in catalog.roles)
     assert len(catalog.skills) >= 4 and all(len(skill.competencies) >= 3 for skill in catalog.skills)
     assert all(len(catalog.moves[skill.id]) >= 4 for skill in catalog.skills)

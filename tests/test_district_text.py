@@ -14,14 +14,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import lxml.html
 import pytest
-from hostile_district import CONTACT_NAME, EMAIL, LICENCE, NAME, PHONE, SITE_NAME, URL, hostile_district_project
+from hostile_district import CONTACT_NAME, EMAIL, LICENCE, NAME, PHONE, SITE_NAME, URL
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,25 +28,8 @@ ZIP = "downloads/teacher-leadership-toolkit-offline.zip"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("district-text")
-    project = hostile_district_project(base)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-q",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(base / "site"),
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "on"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
-    return base / "site"
+def site(built_hostile_district: Path) -> Path:
+    return built_hostile_district  # built once per session, documents on (tests/conftest.py)
 
 
 def pages(site: Path) -> dict[str, str]:

@@ -22,11 +22,6 @@ SETTINGS = Settings(toolkit_name="Teacher Leadership Toolkit", notice="Test noti
 
 
 @pytest.fixture(scope="session")
-def catalog():
-    return load_catalog(ROOT / "data")
-
-
-@pytest.fixture(scope="session")
 def built(catalog, tmp_path_factory):
     """All documents, rendered once for the session into a fresh cache."""
     base = tmp_path_factory.mktemp("documents")
@@ -198,6 +193,7 @@ def test_role_page_links_its_pdf_and_docx(catalog):
     assert "(../downloads/guides/all-guides.pdf)" in pages["guides/index.md"]
 
 
+@pytest.mark.slow  # a fresh worker process for every document
 def test_replacing_workers_midway_loses_and_changes_no_document(minimal_data, tmp_path, monkeypatch):
     """Workers are replaced every TASKS_PER_WORKER documents (to cap their memory): the files
     are the same, byte for byte, as those rendered in one process."""

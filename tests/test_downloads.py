@@ -5,20 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
-import pytest
-
-from tltoolkit import Catalog, load_catalog
+from tltoolkit import Catalog
 from tltoolkit.content import labels
 from tltoolkit.web.downloads import _cell, build_downloads, roles_csv, roles_json
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(DATA)
 
 
 def read_csv(content: bytes) -> list[list[str]]:

@@ -9,40 +9,32 @@ every installed package is pinned, so a fresh install in a year resolves the sam
 from __future__ import annotations
 
 import importlib.metadata
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from projects import build_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def _build(engine: str, out: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=ROOT)
-    assert result.returncode == 0, f"{engine} build failed:\n{result.stderr}"
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
-
-
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def builds(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The session's MkDocs build, and the same project built with ProperDocs."""
     try:
         importlib.metadata.version("properdocs")
     except importlib.metadata.PackageNotFoundError:
         pytest.fail("ProperDocs is not installed: scripts/test installs it (extra 'properdocs')")
-    return {engine: _build(engine, tmp_path_factory.mktemp(engine)) for engine in ("mkdocs", "properdocs")}
+    properdocs = build_ok(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("properdocs") / "site", engine="properdocs")
+    return {"mkdocs": built_site, "properdocs": properdocs}
 
 
 def _files(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
 
+@pytest.mark.slow  # a second full build
 def test_properdocs_builds_the_same_files(builds: dict[str, Path]) -> None:
     mkdocs, properdocs = (_files(builds[name]) for name in ("mkdocs", "properdocs"))
     assert mkdocs == properdocs, (
@@ -52,6 +44,7 @@ def test_properdocs_builds_the_same_files(builds: dict[str, Path]) -> None:
             "downloads/job-descriptions/blank.pdf", "search/search_index.json"} <= mkdocs  # fmt: skip
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_same_content(builds: dict[str, Path]) -> None:
     differ = []
     for name in sorted(_files(builds["mkdocs"])):
@@ -64,11 +57,11 @@ def test_properdocs_builds_the_same_content(builds: dict[str, Path]) -> None:
     assert not differ, f"{len(differ)} files differ between MkDocs and ProperDocs: {differ[:10]}"
 
 
-def test_the_site_publishes_the_committed_schemas(builds: dict[str, Path]) -> None:
+def test_the_site_publishes_the_committed_schemas(built_site: Path) -> None:
     committed = sorted((ROOT / "schemas").glob("*.schema.json"))
     assert committed
     for path in committed:
-        assert (builds["mkdocs"] / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
+        assert (built_site / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_every_installed_package_is_pinned() -> None:

@@ -15,11 +15,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(DATA)
-
-
-@pytest.fixture(scope="module")
 def pages(catalog: Catalog) -> dict[str, str]:
     return {page.uri: page.markdown for page in build_pages(catalog)}
 

@@ -28,6 +28,7 @@ from tltoolkit.source.validation import validate
 from tltoolkit.source.yamlsource import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # thousands of generated inputs
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 MODELS = {**FILES, "guides/clarifying-the-role.yml": Guide}
 

@@ -187,10 +187,10 @@ def read_logo_bytes(data: bytes) -> Logo:
         return read_logo(path, "logo.svg")
 
 
-def test_documents_draw_the_logo_from_one_copy(catalog, tmp_path: Path) -> None:
+def test_documents_draw_the_logo_from_one_copy(minimal_catalog, tmp_path: Path) -> None:
     logo = read_logo_bytes(SMALL_SVG.replace("#0d47a1", "#c0ffee").encode())  # a colour nothing else uses
     settings = Settings(logo=logo, workers=1)
-    build_documents(catalog, tmp_path / "out", tmp_path / "cache", settings)
+    build_documents(minimal_catalog, tmp_path / "out", tmp_path / "cache", settings)  # every kind, few of each
     assert [p.name for p in (tmp_path / "cache" / "logo").iterdir()] == [f"{logo.digest}.svg"]
     for name in ("principal-moves.pdf", "school-conditions.pdf"):
         content = PdfReader(tmp_path / "out" / name).pages[0].get_contents().get_data()

@@ -5,14 +5,12 @@ progress, a role page does not grow with the number of roles, and rendering can 
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from projects import build
 
 from tltoolkit import load_catalog
 from tltoolkit.bench.synthetic import synthetic_project, synthetic_roles, write_inventory
@@ -72,6 +70,7 @@ def _role_page(catalog, role_id: str) -> str:
     return next(page.markdown for page in build_pages(catalog) if page.uri == f"roles/{role_id}.md")
 
 
+@pytest.mark.slow  # pages for 300 and 900 roles
 def test_a_role_page_does_not_grow_with_the_inventory(tmp_path):
     small, large = _catalog_with(300, tmp_path), _catalog_with(900, tmp_path)
     role = small.roles[0]
@@ -95,18 +94,13 @@ def test_a_small_area_still_lists_every_other_role():
     assert "more in the [role inventory]" not in page
 
 
-def _build(project: Path, site: Path, documents: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": documents}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
+@pytest.mark.slow  # two builds of synthetic inventories
 def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path):
     sizes, index = {}, {}
     for count in (43, 400):
         project = synthetic_project(tmp_path / f"project-{count}", count)
         site = tmp_path / f"site-{count}"
-        result = _build(project, site, "off")
+        result = build(project / "mkdocs.yml", site, env={"TL_DOCUMENTS": "off"})
         assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
         assert "documents off" in result.stderr and " rendered (" not in result.stderr
         # Links to the documents resolve in strict mode; the files are empty placeholders.

@@ -23,6 +23,7 @@ from tltoolkit import load_catalog
 from tltoolkit.reproducible import UNDATED, EpochError, build_date, stable_zip, write_zip
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # a dozen builds of copies of the project
 COMMIT_DATE = "2024-05-01T12:34:56+00:00"
 COMMIT_EPOCH = 1714566896
 

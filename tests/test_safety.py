@@ -9,13 +9,9 @@ tests/browser/test_hostile_data.py.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import socket
-import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -25,16 +21,15 @@ import docx
 import markdown as python_markdown
 import pytest
 import yaml
-from hostile import PWNED, free_text_fields, hostile_data, payload
-from projects import project_copy
+from hostile import PWNED, HostileSite, Listener, free_text_fields, hostile_data, payload
+from tltoolkit.models import NAME_MAX
+from tltoolkit.safe_text import fold, markdown
 
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents.fetcher import RefusedURL
-from tltoolkit.source.models import NAME_MAX
-from tltoolkit.source.safe_text import fold, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}
@@ -43,34 +38,6 @@ FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "base", "applet", "m
 
 
 # --- a listener that counts every connection, and a record of files opened ----------------
-
-
-class Listener:
-    """A TCP socket on 127.0.0.1 that accepts and records every connection, sends nothing."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(64)
-        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}/"
-        self.requests: list[bytes] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            connection.settimeout(2)
-            try:
-                self.requests.append(connection.recv(4096) or b"(connected)")
-            except OSError:
-                self.requests.append(b"(connected)")
-            connection.close()
-
-    def close(self) -> None:
-        self.socket.close()
 
 
 @pytest.fixture
@@ -211,35 +178,11 @@ def test_data_text_never_becomes_markup_in_any_template_context(context: str) ->
 # --- the whole site built from hostile data ----------------------------------------------------
 
 
-def _project(base: Path, listener_url: str) -> Path:
-    """A project whose data folder is the hostile data set (code and docs are this checkout's)."""
-    project = project_copy(base)
-    hostile_data(project / "data", listener_url)
-    return project
-
-
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Listener]]:
-    server = Listener()
-    base = tmp_path_factory.mktemp("hostile")
-    project = _project(base, server.url)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(base / "site"),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    yield base / "site", server
-    server.close()
+def hostile_site(built_hostile_data: HostileSite) -> tuple[Path, HostileSite]:
+    """The session's hostile-data build (tests/conftest.py), shared with the browser tests: `.url`
+    is the listener named in the data, `.requests` what it received during the build."""
+    return built_hostile_data.site, built_hostile_data
 
 
 def _bad_markup(html: str, listener_url: str) -> list[str]:
@@ -256,25 +199,11 @@ def _bad_markup(html: str, listener_url: str) -> list[str]:
         if name == "style" and "position:fixed" in lowered:
             problems.append(f"<{tag} style={value[:60]!r}>")
     problems += [f"<{tag}>" for tag, _ in parsed.elements if tag in FORBIDDEN_ELEMENTS]
-    # Script and style elements (the theme's own) must hold nothing from the data; the one
-    # data block, the planner's inventory (application/json), holds it as inert JSON text.
-    for block in re.findall(r"<(script|style)\b([^>]*)>(.*?)</\1>", html, flags=re.S | re.I):
-        if 'type="application/json" id="tl-plan-catalog"' in block[1]:
-            problems += _data_block_problems(block[2])
-        elif PWNED in block[2] or "alert(" in block[2] or listener_url in block[2]:
-            problems.append(f"<{block[0]}> with data: {block[2][:60]!r}")
+    # Script and style elements (the theme's own) must hold nothing from the data.
+    for block in re.findall(r"<(script|style)\b[^>]*>(.*?)</\1>", html, flags=re.S | re.I):
+        if PWNED in block[1] or "alert(" in block[1] or listener_url in block[1]:
+            problems.append(f"<{block[0]}> with data: {block[1][:60]!r}")
     return problems
-
-
-def _data_block_problems(text: str) -> list[str]:
-    """The planner's embedded inventory: valid JSON with no character that could end the element."""
-    if re.search(r"[<>&]", text):
-        return [f"<script type=application/json> holds markup characters: {text[:60]!r}"]
-    try:
-        json.loads(text)
-    except ValueError as exc:
-        return [f"<script type=application/json> is not valid JSON: {exc}"]
-    return []
 
 
 def test_hostile_site_builds_and_every_page_shows_the_data_as_text(hostile_site) -> None:

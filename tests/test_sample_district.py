@@ -1,18 +1,14 @@
-"""The worked example, examples/sample-district, built with `mkdocs build --strict`: what its readers get."""
+"""The worked example, examples/sample-district, built with `mkdocs build --strict` (once per session): what its readers get."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
-
-from tltoolkit.source.logo import read_logo
+from tltoolkit.logo import read_logo
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"
@@ -20,15 +16,8 @@ A4 = (595, 842)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("district-site")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(SAMPLE / "mkdocs.yml"), "-d", str(out)]
-    result = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(built_sample_district: Path) -> Path:
+    return built_sample_district  # built once per session (tests/conftest.py)
 
 
 def html(site: Path, page: str) -> str:

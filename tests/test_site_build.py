@@ -1,4 +1,4 @@
-"""One full `mkdocs build --strict`, then checks on the HTML a reader gets."""
+"""The site as `mkdocs build --strict` writes it (the session's shared build): checks on the HTML a reader gets."""
 
 from __future__ import annotations
 
@@ -7,30 +7,19 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from projects import project_copy
+from projects import build, project_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = _mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site  # the session's one build of this project (tests/conftest.py)
 
 
 class _Page(HTMLParser):
@@ -173,7 +162,7 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) ->
     site.mkdir()
     (site / "index.html").write_text("previous build")
 
-    result = _mkdocs_build(project, site)
+    result = build(project / "mkdocs.yml", site)
 
     assert result.returncode != 0
     assert "unknown skill 'dta-use' (did you mean 'data-use'?)" in result.stderr

@@ -34,11 +34,6 @@ PUBLISHED = [
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(DATA)
-
-
-@pytest.fixture(scope="module")
 def pages(catalog: Catalog) -> dict[str, str]:
     return {page.uri: page.markdown for page in build_pages(catalog)}
 

@@ -1,5 +1,6 @@
-"""Fixtures for the browser tests: the site built once per session with `mkdocs build --strict`,
-served on a loopback port, and Debian's Chromium driven by Playwright.
+"""Fixtures for the browser tests: the site built once per session with `mkdocs build --strict`
+(`built_site` in tests/conftest.py, shared with the other tests), served on a loopback port, and
+Debian's Chromium driven by Playwright.
 
 Without Chromium (or Playwright) the tests skip and say how to install it; with
 TL_BROWSER_TESTS=required (set by .ci/run) a missing browser fails them instead.
@@ -13,9 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from harness import ROOT, build_site, launch, missing_browser, serve
-
-from tltoolkit import Catalog, load_catalog
+from harness import launch, missing_browser, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -31,14 +30,10 @@ def _require_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    return load_catalog(ROOT / "data")
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(built_site: Path) -> Path:
+    """The session's build of this project (tests/conftest.py), shared with the checks outside the browser."""
     _require_browser()
-    return build_site(tmp_path_factory.mktemp("browser") / "site")
+    return built_site
 
 
 @pytest.fixture(scope="session")

@@ -7,47 +7,23 @@ the search box is given the attack too. `window.__pwned` is what every payload s
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from harness import serve
-from hostile import hostile_data
-from projects import project_copy
 
 PAGES = [
     "", "roles/", "roles/match/", "roles/grade-level-team-leader/", "skills/", "skills/data-use/",
     "principal-moves/", "conditions/", "guides/", "guides/clarifying-the-role/", "job-description/",
-    "focus-area/", "competencies/", "reflection/", "bibliography/", "plan/",
+    "focus-area/", "competencies/", "reflection/", "bibliography/",
 ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[tuple[str, str]]:
-    base = tmp_path_factory.mktemp("hostile-browser")
-    project = project_copy(base)
-    # The bait URL is a second loopback server: any request the page makes to it is recorded.
-    with serve(base) as bait:
-        hostile_data(project / "data", bait)
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(base / "site"),
-        ]
-        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-        assert result.returncode == 0, result.stderr
-        with serve(base / "site") as url:
-            yield url, bait
+def hostile_url(built_hostile_data, browser) -> Iterator[tuple[str, str]]:
+    """The site served, and the bait URL in its data (the session's build, shared with tests/test_safety.py)."""
+    with serve(built_hostile_data.site) as url:
+        yield url, built_hostile_data.url
 
 
 def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:

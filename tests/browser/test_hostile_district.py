@@ -5,39 +5,20 @@ navigation and footer. The values are in tests/hostile_district.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from harness import PAGE_KINDS, serve
-from hostile_district import CONTACT_NAME, LICENCE, SITE_NAME, hostile_district_project
+from hostile_district import CONTACT_NAME, LICENCE, SITE_NAME
 
 # Page kinds the minimal data has (its roles differ from the full data's).
 PAGES = [path for kind, path in PAGE_KINDS.items() if kind != "role"] + ["roles/data-team-facilitator/"]
 
 
 @pytest.fixture(scope="module")
-def district_url(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[str]:
-    base = tmp_path_factory.mktemp("hostile-district-browser")
-    project = hostile_district_project(base)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-q",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(base / "site"),
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "off"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
-    with serve(base / "site") as url:
+def district_url(built_hostile_district: Path, browser) -> Iterator[str]:
+    with serve(built_hostile_district) as url:  # the session's build, shared with tests/test_district_text.py
         yield url
 
 

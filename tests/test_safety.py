@@ -22,14 +22,14 @@ import markdown as python_markdown
 import pytest
 import yaml
 from hostile import PWNED, HostileSite, Listener, free_text_fields, hostile_data, payload
-from tltoolkit.models import NAME_MAX
-from tltoolkit.safe_text import fold, markdown
 
 from tltoolkit import DataErrors, load_catalog
 from tltoolkit.documents import Settings, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.docx import write_docx
 from tltoolkit.documents.fetcher import RefusedURL
+from tltoolkit.source.models import NAME_MAX
+from tltoolkit.source.safe_text import fold, markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}

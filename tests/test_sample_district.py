@@ -8,7 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader
-from tltoolkit.logo import read_logo
+
+from tltoolkit.source.logo import read_logo
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "sample-district"

@@ -88,7 +88,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     for page in build_pages(_catalog, review):
         if existing := files.get_file_from_path(page.uri):
             files.remove(existing)
-        files.append(File.generated(config, page.uri, content=page.markdown))
+        generated = File.generated(config, page.uri, content=page.markdown)
+        generated.edit_uri = _data_edit_uri(config, page.source)  # "Edit this page" opens the data file
+        files.append(generated)
     for download in build_downloads(_catalog):  # roles.csv and roles.json, linked from the inventory
         files.append(File.generated(config, download.uri, content=download.content))
     for name, text in generate_schemas().items():  # JSON Schemas for editors, published at schemas/<file>
@@ -190,6 +192,15 @@ def _progress_log(every: float = 5.0):  # noqa: ANN202
             log.info("toolkit: documents: %d/%d rendered", done, total)
 
     return report
+
+
+def _data_edit_uri(config: MkDocsConfig, source: str) -> str | None:
+    """The data file behind a generated page, relative to docs_dir as `edit_uri` expects (a folder has none)."""
+    if not config.repo_url or source.endswith("/"):
+        return None
+    root = _project(config) / config.extra.get("data_dir", "data")  # origins are named from data/'s parent
+    path = (root.parent / source).resolve()
+    return Path(os.path.relpath(path, Path(config.docs_dir).resolve())).as_posix()
 
 
 def _project(config: MkDocsConfig) -> Path:

@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import safe_text
-from . import labels, role_facts
+from . import labels, role_facts, search_terms
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.safe_text`, which states the policy. `plain` is the Markdown one.
@@ -48,6 +48,7 @@ def environment() -> Environment:
     env.filters["category"] = labels.CATEGORY.__getitem__
     env.filters["filled_by"] = labels.FILLED_BY.__getitem__
     env.globals["who_fills"] = role_facts.who_fills
+    env.globals["search_terms"] = search_terms.role_terms
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
     env.filters["plural"] = lambda count, word, many=None: f"{count} {word if count == 1 else (many or word + 's')}"
     return env

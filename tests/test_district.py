@@ -247,4 +247,4 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
     assert settings is not None and settings.settings.review_after_months == 12
     pages = {p.uri: p.markdown for p in build_pages(catalog, Review(settings.settings.review_after_months, date(2027, 9, 1)))}
     assert "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
-    assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]
+    assert "For editors: this page is made from <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]

@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
     some than that the their them then there these they this tis to too twas us wants was we were what
     when where which while who whom why will with would yet you your""".split()
 )
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # search splits words at hyphens too
 # Words too general to tell one role from another ("each", "such", "within"): left out to save bytes.
 GENERAL_WORDS = frozenset(
     """each such before within through using back out see give keep same including first second two

@@ -1,7 +1,7 @@
 """Who the navigation is for, and where the editors' link to the data goes.
 
-Principals and teacher leaders get a navigation of their own ("For schools"); the pages for
-the district staff who keep the data sit in a separate tab, last. Generated pages name their
+The navigation is the schools' (principals, teacher leaders, ILTs); the pages for the district
+staff who keep the data sit in one section of their own, last. Generated pages name their
 data file for editors: a quiet note at the bottom, or Material's "Edit this page" opening that
 file when the site has a repo_url (the district's own file when its overlay supplies the item).
 """
@@ -29,20 +29,17 @@ REPO = "https://git.example.org/district/toolkit"
 
 
 class _Nav(HTMLParser):
-    """The primary navigation's sections (top-level items) with the pages under each, the tabs,
-    the page's edit link and its editors' note."""
+    """The primary navigation's top-level items (label -> the pages under it), the page's edit
+    link and its editors' note."""
 
     def __init__(self) -> None:
         super().__init__()
         self.sections: dict[str, list[str]] = {}
-        self.tabs: list[tuple[str, str]] = []
         self.edit: str | None = None
         self.editors_note = ""
         self._stack: list[str] = []  # open tags inside the primary nav
         self._top: str | None = None  # the current top-level section's label
         self._label_depth: int | None = None
-        self._in_tabs = False
-        self._tab_href: str | None = None
         self._note = False
         self._pending: list[str] = []
 
@@ -52,14 +49,10 @@ class _Nav(HTMLParser):
         if tag == "nav" and "md-nav--primary" in classes:
             self._stack = ["nav"]
             return
-        if tag == "nav" and "md-tabs" in classes:
-            self._in_tabs = True
         if tag == "a" and a.get("rel") == "edit":
             self.edit = a.get("href")
         if tag == "p" and "tl-editors" in classes:
             self._note = True
-        if self._in_tabs and tag == "a":
-            self._tab_href = a.get("href", "")
         if self._stack:
             self._stack.append(tag)
             # Top-level items are <li class="md-nav__item"> directly in the first list.
@@ -76,9 +69,6 @@ class _Nav(HTMLParser):
         text = data.strip()
         if self._note:
             self.editors_note += data
-        if self._in_tabs and self._tab_href is not None and text:
-            self.tabs.append((text, self._tab_href))
-            self._tab_href = None
         if self._stack and self._top is None and self._label_depth is not None and text:
             self._top = text
             self.sections.setdefault(text, []).extend(self._pending)
@@ -87,8 +77,6 @@ class _Nav(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "p":
             self._note = False
-        if tag == "nav" and self._in_tabs and not self._stack:
-            self._in_tabs = False
         if self._stack:
             while self._stack and self._stack.pop() != tag:
                 pass
@@ -139,16 +127,15 @@ def _staff(paths: set[str]) -> set[str]:
 @pytest.mark.parametrize("page", ["", "roles/", "conditions/", "guides/", "roles/math-coach/", "focus-area/"])
 def test_school_pages_navigation_has_no_staff_pages(plain_site: Path, page: str) -> None:
     nav = _parse(plain_site / page / "index.html")
-    assert list(nav.sections) == ["For schools", "For district staff"], nav.sections
-    schools = _paths(page, nav.sections["For schools"])
+    *schools_sections, staff_section = list(nav.sections)
+    assert staff_section == "For district staff", list(nav.sections)
+    schools = set().union(*(_paths(page, nav.sections[name]) for name in schools_sections))
     assert not _staff(schools), f"staff pages in the schools' navigation: {_staff(schools)}"
     for kind in ("", "roles/", "roles/match/", "skills/", "principal-moves/", "conditions/", "guides/",
                  "job-description/", "focus-area/", "bibliography/"):  # fmt: skip
         assert kind in schools, f"{kind!r} missing from the schools' navigation"
-    # The district staff's section holds its three pages and nothing else.
-    assert _paths(page, nav.sections["For district staff"]) == STAFF_PAGES
-    # Tabs: schools first, staff last, so a school page's sidebar shows the schools' pages only.
-    assert [label for label, _ in nav.tabs] == ["For schools", "For district staff"]
+    # The district staff's section, last, holds its three pages and nothing else.
+    assert _paths(page, nav.sections[staff_section]) == STAFF_PAGES
 
 
 def test_navigation_names_the_job_description_page_by_its_title(plain_site: Path, catalog) -> None:

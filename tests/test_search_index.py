@@ -82,3 +82,12 @@ def test_extra_terms_leave_out_what_the_snippet_has_common_words_and_repeated_fo
         assert left_out not in words, left_out
     assert len(words) == len(set(words))
     assert extra_terms("All said", ["All said."]) == ""
+
+
+def test_lists_of_roles_on_other_pages_stay_out_of_the_index(index, catalog) -> None:
+    # They grow with the inventory (thousands of roles in a large district); each role is found by its own page.
+    for location, doc in index.items():
+        if location.startswith("roles/") and location.count("/") == 2 and location != "roles/match/":
+            continue
+        listed = sum(role.title in doc["text"] for role in catalog.roles)
+        assert listed <= 8, f"{location} lists {listed} roles in the search index"

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-
 from harness import PAGE_KINDS
 
 if TYPE_CHECKING:

@@ -79,7 +79,9 @@ def test_focus_outline_stands_out_three_to_one(browser: Browser, base_url: str, 
             focus = page.evaluate(FOCUS)
             assert focus["style"] != "none" and focus["width"] >= 1, f"{scheme}, {name}: no outline {focus}"
             ratio = contrast(focus["outline"], focus["behind"])
-            assert ratio >= 3, f"{scheme}, {name}: focus outline {focus['outline']} on {focus['behind']} is {ratio:.2f}:1"
+            assert ratio >= 3, (
+                f"{scheme}, {name}: focus outline {focus['outline']} on {focus['behind']} is {ratio:.2f}:1"
+            )
     finally:
         context.close()
 
@@ -116,6 +118,7 @@ def test_a_school_page_sidebar_shows_no_staff_pages_until_asked(page: Page, path
 
 def _word_only_in_one_role_s_responsibilities(catalog: Catalog) -> tuple[str, str]:
     """A word (7+ letters) in one role's responsibilities and in no title, summary or other role's."""
+
     def words(text: str) -> set[str]:
         return set(re.findall(r"[a-z]{7,}", text.lower()))
 
@@ -138,7 +141,9 @@ def test_search_finds_a_role_by_a_word_only_in_its_responsibilities(page: Page, 
     page.get_by_role("textbox", name="Search").click()
     page.keyboard.type(word)
     page.locator(".md-search-result__list > li").first.wait_for()
-    found = [urlsplit(a.get_attribute("href") or "").path for a in page.locator(".md-search-result__list > li > a").all()]
+    found = [
+        urlsplit(a.get_attribute("href") or "").path for a in page.locator(".md-search-result__list > li > a").all()
+    ]
     assert f"/roles/{role_id}/" in found, f"searching {word!r}: {found}"
     # The result says where the word comes from, and runs no facts together.
     result = page.locator(".md-search-result__list > li > a").nth(found.index(f"/roles/{role_id}/")).inner_text()

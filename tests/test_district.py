@@ -444,7 +444,10 @@ def test_stewardship_review_due_follows_the_district_setting(district: Path) -> 
     assert (
         "Reviewed 20 August 2026 by Riverside Office of Teacher Leadership (review due)" in pages["roles/math-coach.md"]
     )
-    assert "Source data: <code>examples/sample-district/data/roles.yml</code>" in pages["roles/math-coach.md"]
+    assert (
+        "For editors: this page is made from <code>examples/sample-district/data/roles.yml</code>"
+        in pages["roles/math-coach.md"]
+    )
 
 
 def test_names_for_the_theme_read_as_typed_whether_or_not_it_escapes_them() -> None:

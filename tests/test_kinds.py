@@ -1,6 +1,6 @@
 """The table of data kinds (`tltoolkit.source.kinds`) and what reads it: every data file is a kind,
 every page names the files it is built from, and a district's own items name the district's file,
-in the page's "Source data" note and in MkDocs' edit link."""
+in the page's editors' note and in MkDocs' edit link."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def test_every_page_names_the_data_it_is_built_from(catalog):
     for page in pages:
         assert page.sources, page.uri
         assert all((ROOT / source).exists() for source in page.sources), (page.uri, page.sources)
-        assert f"Source data: <code>{' and '.join(page.sources)}</code>" in page.markdown, page.uri
+        assert f"For editors: this page is made from <code>{' and '.join(page.sources)}</code>" in page.markdown, (
+            page.uri
+        )
     sources = {page.uri: page.sources for page in pages}
     assert sources["roles/index.md"] == ("data/roles.yml",)
     assert sources["skills/data-use.md"] == ("data/skills.yml", "data/principal_moves.yml")

@@ -263,7 +263,7 @@ def test_the_page_and_the_pdf_show_the_closing_minutes_and_the_full_total(catalo
         assert f'Next steps <span class="minutes">{guide.next_steps_minutes} min</span>' in html
         assert f"About {guide.minutes} minutes" in html
     index = pages["guides/index.md"]
-    assert all(f"| {guide.minutes} min |" in index for guide in catalog.guides)
+    assert all(f"{guide.minutes} minutes · Skills:" in index for guide in catalog.guides)
 
 
 def test_a_guide_without_closing_minutes_still_loads_and_counts_its_steps(minimal_data: Path) -> None:

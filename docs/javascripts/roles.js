@@ -278,7 +278,8 @@
         chosen.length === 1
           ? plural(fitting, "role") + verb(fitting) + " on the ticked skill. Best fit first."
           : plural(fitting, "role") + verb(fitting) + " on at least one ticked skill; " +
-            complete + verb(complete) + " on all " + chosen.length + ". Best fit first.";
+            (complete === 0 ? "none draws" : complete + verb(complete)) +
+            (chosen.length === 2 ? " on both" : " on all " + chosen.length) + ". Best fit first.";
       summary.textContent = "Skills present: " + chosen.map((id) => names[id]).join(", ") + ".";
       summary.hidden = false;
     });

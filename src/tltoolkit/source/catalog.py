@@ -99,11 +99,21 @@ class Catalog:
     def guides_for_skill(self, skill_id: str) -> list[m.Guide]:
         return [guide for guide in self.guides if skill_id in guide.skills]
 
+    # A role page lists the few guides most worth its holder's time, not every guide: all those
+    # naming the role (up to GUIDES_NAMED), else the best of those sharing its skills (up to GUIDES_SHARED).
+    GUIDES_NAMED = 3
+    GUIDES_SHARED = 2
+
     def guides_for_role(self, role: m.Role) -> list[m.Guide]:
-        """Guides naming the role first, then guides that share one of its skills."""
-        named = [guide for guide in self.guides if role.id in guide.roles]
-        shared = [g for g in self.guides if g not in named and set(g.skills) & set(role.skills)]
-        return named + shared
+        """The guides that name the role first, then those sharing its skills, best first, only a few."""
+        named = [guide for guide in self.guides if role.id in guide.roles][: self.GUIDES_NAMED]
+        # A shared skill that few guides treat says more about a guide's fit than one most guides treat.
+        weight = {skill: 1 / len(self.guides_for_skill(skill)) for skill in role.skills if self.guides_for_skill(skill)}
+        shared = sorted(
+            (g for g in self.guides if g not in named and set(g.skills) & set(weight)),
+            key=lambda g: -sum(weight[s] for s in set(g.skills) & set(weight)),  # stable: data order on ties
+        )
+        return named + shared[: max(0, self.GUIDES_SHARED - len(named))]
 
 
 def load_catalog(data_dir: Path, overlay: Overlay | None = None) -> Catalog:

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..content import labels, role_facts
 from ..source import safe_text
-from . import inventory
+from . import inventory, search_terms
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.source.safe_text`, which states the policy. `plain` is the Markdown one.
@@ -48,6 +48,7 @@ def environment() -> Environment:
     env.filters["one_line"] = inventory.one_line  # the inventory's summary under each title
     env.globals["filter_index"] = inventory.filter_index  # the inventory's word index (words.py)
     env.globals["inventory_sorts"] = inventory.SORTS
+    env.globals["search_terms"] = search_terms.role_terms
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
     env.filters["plural"] = lambda count, word, many=None: f"{count} {word if count == 1 else (many or word + 's')}"
     return env

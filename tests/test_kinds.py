@@ -4,6 +4,7 @@ in the page's editors' note and in MkDocs' edit link."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,8 @@ def test_every_page_names_the_data_it_is_built_from(catalog):
     for page in pages:
         assert page.sources, page.uri
         assert all((ROOT / source).exists() for source in page.sources), (page.uri, page.sources)
-        assert f"For editors: this page is made from <code>{' and '.join(page.sources)}</code>" in page.markdown, (
-            page.uri
-        )
+        note = f"For editors: this page is made from <code>{' and '.join(page.sources)}</code>"
+        assert note in html.unescape(page.markdown), page.uri  # file names are escaped like any text
     sources = {page.uri: page.sources for page in pages}
     assert sources["roles/index.md"] == ("data/roles.yml",)
     assert sources["skills/data-use.md"] == ("data/skills.yml", "data/principal_moves.yml")

@@ -16,7 +16,6 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
@@ -186,24 +185,11 @@ def _hook():
 
 
 def test_an_overlaid_role_edits_the_districts_own_file() -> None:
+    """The note for editors names the file an item comes from (the edit link itself: tests/test_kinds.py)."""
     sample = ROOT / "examples" / "sample-district"
     catalog, _ = load_toolkit(ROOT / "data", sample / "district.yml")
     pages = {page.uri: page for page in build_pages(catalog)}
-    assert pages["roles/math-coach.md"].source == "examples/sample-district/data/roles.yml"  # the district's version
-    assert pages["roles/literacy-coach.md"].source == "data/roles.yml"  # the toolkit's
-    config = SimpleNamespace(
-        repo_url=REPO,
-        extra={"data_dir": "../../data"},
-        docs_dir=str(sample / "../../docs"),
-        config_file_path=str(sample / "mkdocs.yml"),
-    )
-    hook = _hook()
-    assert (
-        hook._data_edit_uri(config, pages["roles/math-coach.md"].source) == "../examples/sample-district/data/roles.yml"
-    )
-    assert hook._data_edit_uri(config, "data/roles.yml") == "../data/roles.yml"
-    assert (
-        "examples/sample-district/data/roles.yml" in pages["roles/math-coach.md"].markdown.rsplit("For editors", 1)[1]
-    )
-    config.repo_url = None
-    assert hook._data_edit_uri(config, "data/roles.yml") is None
+    assert pages["roles/math-coach.md"].sources == ("examples/sample-district/data/roles.yml",)  # the district's
+    assert pages["roles/literacy-coach.md"].sources == ("data/roles.yml",)  # the toolkit's
+    note = pages["roles/math-coach.md"].markdown.rsplit("For editors", 1)[1]
+    assert "examples/sample-district/data/roles.yml" in note

@@ -263,11 +263,10 @@ def test_totals_and_an_overloaded_person_is_warned(page: Page, catalog: Catalog)
         {"person": "p1", "role": "grade-level-team-leader", "locked": True},
     ]
     open_planner(page, realistic_plan(assignments))
+    # Each tile is a <div> holding its <dt>, its value <dd> and sometimes a note <dd>.
     totals = dict(
-        zip(
-            page.locator("#tl-plan-totals dt").all_inner_texts(),
-            page.locator("#tl-plan-totals dd").all_inner_texts(),
-            strict=True,
+        page.locator("#tl-plan-totals > div").evaluate_all(
+            "tiles => tiles.map(t => [t.querySelector('dt').innerText, t.querySelector('dd').innerText])"
         )
     )
     assert totals["Places filled"] == "3 of 15 (12 open)"

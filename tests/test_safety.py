@@ -9,6 +9,7 @@ tests/browser/test_hostile_data.py.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -199,11 +200,25 @@ def _bad_markup(html: str, listener_url: str) -> list[str]:
         if name == "style" and "position:fixed" in lowered:
             problems.append(f"<{tag} style={value[:60]!r}>")
     problems += [f"<{tag}>" for tag, _ in parsed.elements if tag in FORBIDDEN_ELEMENTS]
-    # Script and style elements (the theme's own) must hold nothing from the data.
-    for block in re.findall(r"<(script|style)\b[^>]*>(.*?)</\1>", html, flags=re.S | re.I):
-        if PWNED in block[1] or "alert(" in block[1] or listener_url in block[1]:
-            problems.append(f"<{block[0]}> with data: {block[1][:60]!r}")
+    # Script and style elements (the theme's own) must hold nothing from the data; the one
+    # data block, the planner's inventory (application/json), holds it as inert JSON text.
+    for block in re.findall(r"<(script|style)\b([^>]*)>(.*?)</\1>", html, flags=re.S | re.I):
+        if 'type="application/json" id="tl-plan-catalog"' in block[1]:
+            problems += _data_block_problems(block[2])
+        elif PWNED in block[2] or "alert(" in block[2] or listener_url in block[2]:
+            problems.append(f"<{block[0]}> with data: {block[2][:60]!r}")
     return problems
+
+
+def _data_block_problems(text: str) -> list[str]:
+    """The planner's embedded inventory: valid JSON with no character that could end the element."""
+    if re.search(r"[<>&]", text):
+        return [f"<script type=application/json> holds markup characters: {text[:60]!r}"]
+    try:
+        json.loads(text)
+    except ValueError as exc:
+        return [f"<script type=application/json> is not valid JSON: {exc}"]
+    return []
 
 
 def test_hostile_site_builds_and_every_page_shows_the_data_as_text(hostile_site) -> None:

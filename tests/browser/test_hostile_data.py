@@ -15,7 +15,7 @@ from harness import serve
 PAGES = [
     "", "roles/", "roles/match/", "roles/grade-level-team-leader/", "skills/", "skills/data-use/",
     "principal-moves/", "conditions/", "guides/", "guides/clarifying-the-role/", "job-description/",
-    "focus-area/", "competencies/", "reflection/", "bibliography/",
+    "focus-area/", "competencies/", "reflection/", "bibliography/", "plan/",
 ]  # fmt: skip
 
 

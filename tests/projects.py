@@ -69,3 +69,31 @@ def read_only(folder: Path) -> Path:
         if path.is_file() and not path.is_symlink():
             path.chmod(0o444)
     return folder
+
+
+def html_errors(site: Path, pages: list[Path]) -> list[str]:
+    """The Nu HTML Checker's errors on `pages` (one Java start for all: it is the slow part), as
+    'path:line: message' relative to `site`. Skips without Java and vnu-jar, or fails where the
+    checks are required (CI, TL_BROWSER_TESTS=required)."""
+    import json
+
+    import pytest
+
+    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    if not jar.is_file() or java is None:
+        reason = "the HTML check needs Java and vnu-jar: run the tests with scripts/test, which runs `npm ci`"
+        if os.environ.get("CI") or os.environ.get("TL_BROWSER_TESTS") == "required":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    command = [java, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    prefix = "file:" + str(site) + "/"
+    errors = [
+        f"{m.get('url', '').replace(prefix, '')}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors or result.returncode == 0, f"the HTML checker failed: {result.stderr[-2000:]}"
+    return errors

@@ -10,10 +10,6 @@ The browser half (nothing runs in Chromium) is tests/browser/test_hostile_distri
 from __future__ import annotations
 
 import io
-import json
-import os
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,6 +17,7 @@ import docx
 import lxml.html
 import pytest
 from hostile_district import CONTACT_NAME, EMAIL, LICENCE, NAME, PHONE, SITE_NAME, URL
+from projects import html_errors
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,23 +127,6 @@ def test_word_files_carry_the_literal_values_in_header_footer_and_properties(sit
 
 def test_pages_stay_valid_html(site: Path) -> None:
     """Quotes and markup in the names once broke the HTML itself: the Nu HTML Checker finds no error."""
-    jar = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    java = shutil.which("java")
-    if not jar.is_file() or java is None:
-        reason = "the HTML check needs Java and vnu-jar: run the tests with scripts/test, which runs `npm ci`"
-        if os.environ.get("CI") or os.environ.get("TL_BROWSER_TESTS") == "required":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
-    pages = [
-        str(site / page)
-        for page in ("index.html", "404.html", "roles/index.html", "roles/data-team-facilitator/index.html")
-    ]
-    result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True, check=False)  # fmt: skip
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    pages = ("index.html", "404.html", "roles/index.html", "roles/data-team-facilitator/index.html")
+    errors = html_errors(site, [site / page for page in pages])
     assert not errors, "\n".join(errors[:20])

@@ -7,7 +7,7 @@
  *
  * `data` is the object the page embeds (content/self_assessment.py):
  *   {ratings: ["Not yet", ...], conditions: [{id, name, signs, strategies, links: [{kind, title, skill}]}]}
- * The answers, as saved in localStorage:
+ * The answers, as the page saves them in the browser:
  *   {format: "tltoolkit-conditions", version: 1, answers: {<condition id>: {signs: [0, 2], rating: 2, note: ""}}}
  * `signs` holds the positions of the ticked signs; `rating` 1 to 4 (the scale's position) or 0
  * for not rated. A condition with nothing ticked, rated or noted has no entry.
@@ -23,7 +23,7 @@
 
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-  /** The localStorage key for the site whose root is at `sitePath` (a URL path): two sites on
+  /** The storage key for the site whose root is at `sitePath` (a URL path): two sites on
    * one origin (two districts under one host) keep their answers apart. */
   function storageKey(sitePath) {
     return KEY_PREFIX + (String(sitePath || "/").replace(/\/*$/, "/"));

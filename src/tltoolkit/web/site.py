@@ -160,7 +160,12 @@ def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "conditions/index.md"
     links = {c.id: resolve_all(catalog, c.see_also) for c in catalog.conditions}
     check = script_json(json.dumps(self_assessment.check_data(catalog)).encode())
-    context = {"conditions": catalog.conditions, "links": links, "ratings": self_assessment.RATINGS, "check_json": check}
+    context = {
+        "conditions": catalog.conditions,
+        "links": links,
+        "ratings": self_assessment.RATINGS,
+        "check_json": check,
+    }
     yield _page(catalog, r, uri, "conditions", **context)
 
 

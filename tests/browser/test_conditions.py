@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from harness import serve
+from pypdf import PdfReader
 from test_accessibility import axe_script, blocking, report, run_axe  # noqa: F401 (axe_script is a fixture)
 
 from tltoolkit import Catalog
@@ -109,7 +110,9 @@ def test_answers_by_keyboard_are_kept_across_a_reload_and_order_the_plan(page: P
     # Unrated conditions are listed apart, as not yet rated.
     unrated = page.locator("#tl-cc-unrated-list > li")
     assert unrated.count() == len(catalog.conditions) - len(ANSWERS)
-    assert all(text.endswith("not yet rated") for text in unrated.all_inner_texts())
+    assert page.get_by_role("heading", name="Not yet rated").is_visible()
+    unrated_ids = {c.id for c in catalog.conditions} - {condition for condition, *_ in ANSWERS}
+    assert unrated.all_inner_texts() == [c.name for c in catalog.conditions if c.id in unrated_ids]
     status = page.locator("#tl-cc-status")
     assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == (
@@ -211,9 +214,16 @@ def test_the_print_view_is_the_action_plan(page: Page, catalog: Catalog, tmp_pat
         assert who.is_visible() and who.inner_text().split() == ["Who:", "By", "when:"]
         assert items.nth(index).locator("li").first.is_visible()  # a strategy
     assert page.locator("#tl-cc-unrated").is_visible()
+    # Printed: the plan in order, lines to write on, and no blank page.
     pdf = tmp_path / "plan.pdf"
-    page.pdf(path=str(pdf))
-    assert pdf.read_bytes().startswith(b"%PDF")
+    page.pdf(path=str(pdf), format="Letter")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+    assert all(pages), [len(text) for text in pages]
+    text = " ".join(pages)
+    positions = [text.find(catalog_name(catalog, condition)) for condition in WEAKEST_FIRST]
+    assert -1 not in positions and positions == sorted(positions), positions
+    assert text.count("By when:") == len(ANSWERS)
+    assert "Signs it is in place" not in text and "Start over" not in text
 
 
 def test_phone_width_has_no_sideways_scroll(browser: Browser, base_url: str, catalog: Catalog) -> None:

@@ -171,8 +171,9 @@
   }
 
   function unratedItem(entry) {
+    // Under the heading "Not yet rated": the name, and the signs ticked so far if any.
     const ticked = entry.ticked ? " (" + T.signsText(entry) + ")" : "";
-    return el("li", { "data-condition": entry.id }, el("a", { href: "#" + entry.id }, entry.name), ": not yet rated" + ticked);
+    return el("li", { "data-condition": entry.id }, el("a", { href: "#" + entry.id }, entry.name), ticked);
   }
 
   function draw() {

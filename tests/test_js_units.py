@@ -2,7 +2,8 @@
 
 Without Node the test skips and says so; with TL_BROWSER_TESTS=required (as for the browser
 tests) a missing Node fails it instead. The tests get the toolkit's own roles.json, built from
-data/ the way the site builds it, through TL_ROLES_JSON.
+data/ the way the site builds it, through TL_ROLES_JSON, and the conditions check's data (what
+/conditions/ embeds) through TL_CONDITIONS_JSON.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
+from tltoolkit.content import self_assessment
 from tltoolkit.source.models import Planning
 from tltoolkit.web.downloads import roles_json
 
@@ -46,24 +48,27 @@ def node_or_skip() -> str:
 
 def test_planner_unit_tests_pass_in_node(tmp_path: Path) -> None:
     node = node_or_skip()
+    catalog = load_catalog(ROOT / "data")
     roles = tmp_path / "roles.json"
-    roles.write_bytes(roles_json(load_catalog(ROOT / "data")))
+    roles.write_bytes(roles_json(catalog))
+    conditions = tmp_path / "conditions.json"
+    conditions.write_text(json.dumps(self_assessment.check_data(catalog)), encoding="utf-8")
     result = subprocess.run(
         # The files by name: Node 20 searches a folder given to --test, Node 22 reads it as a glob.
         [node, "--test", "--test-reporter=tap", *(str(path.relative_to(ROOT)) for path in TEST_FILES)],
         check=False,
         cwd=ROOT,
-        env={**os.environ, "TL_ROLES_JSON": str(roles)},
+        env={**os.environ, "TL_ROLES_JSON": str(roles), "TL_CONDITIONS_JSON": str(conditions)},
         capture_output=True,
         text=True,
         timeout=300,
     )
     output = result.stdout + result.stderr
-    assert len(TEST_FILES) >= 3, TEST_FILES
+    assert len(TEST_FILES) >= 4, TEST_FILES
     assert result.returncode == 0, f"node --test tests/js/*.test.mjs failed:\n{output}"
     counts = dict(re.findall(r"^# (pass|fail|skipped|todo|cancelled) (\d+)$", result.stdout, re.MULTILINE))
     assert counts.get("fail") == "0" and int(counts.get("pass", "0")) >= 30, output
-    # The test on the whole inventory needs TL_ROLES_JSON; a skip here would mean it did not run.
+    # The tests on the whole inventory and conditions need their files; a skip would mean one did not run.
     assert counts.get("skipped") == "0", f"a JavaScript test was skipped:\n{output}"
 
 

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}
 # Elements no data text may create (the theme's own <script>/<link>/<style> are checked by content).
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "base", "applet", "meta-refresh"}
+DATA_BLOCKS = ("tl-plan-catalog", "tl-cc-data")  # <script type="application/json" id=…> pages embed for their scripts
 
 
 # --- a listener that counts every connection, and a record of files opened ----------------
@@ -200,10 +201,11 @@ def _bad_markup(html: str, listener_url: str) -> list[str]:
         if name == "style" and "position:fixed" in lowered:
             problems.append(f"<{tag} style={value[:60]!r}>")
     problems += [f"<{tag}>" for tag, _ in parsed.elements if tag in FORBIDDEN_ELEMENTS]
-    # Script and style elements (the theme's own) must hold nothing from the data; the one
-    # data block, the planner's inventory (application/json), holds it as inert JSON text.
+    # Script and style elements (the theme's own) must hold nothing from the data; the data
+    # blocks (application/json: the planner's inventory, the conditions check's conditions) hold
+    # it as inert JSON text.
     for block in re.findall(r"<(script|style)\b([^>]*)>(.*?)</\1>", html, flags=re.S | re.I):
-        if 'type="application/json" id="tl-plan-catalog"' in block[1]:
+        if any(f'type="application/json" id="{name}"' in block[1] for name in DATA_BLOCKS):
             problems += _data_block_problems(block[2])
         elif PWNED in block[2] or "alert(" in block[2] or listener_url in block[2]:
             problems.append(f"<{block[0]}> with data: {block[2][:60]!r}")
@@ -211,7 +213,7 @@ def _bad_markup(html: str, listener_url: str) -> list[str]:
 
 
 def _data_block_problems(text: str) -> list[str]:
-    """The planner's embedded inventory: valid JSON with no character that could end the element."""
+    """An embedded data block: valid JSON with no character that could end the element."""
     if re.search(r"[<>&]", text):
         return [f"<script type=application/json> holds markup characters: {text[:60]!r}"]
     try:

@@ -154,3 +154,16 @@ def test_bad_data_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) ->
     assert "Traceback" not in result.stderr
     assert (site / "index.html").read_text() == "previous build"
     assert [p.name for p in site.iterdir()] == ["index.html"]
+
+
+def test_the_conditions_check_scripts_load_on_its_page_only(site: Path) -> None:
+    """Each page's own scripts stay on that page: the other pages load no more than they did."""
+    loading = {
+        str(path.relative_to(site)): [src for src in _parse(path).resources if "javascripts/conditions/" in src]
+        for path in site.rglob("*.html")
+    }
+    assert loading.pop("conditions/index.html") == [
+        "../javascripts/conditions/check.js",
+        "../javascripts/conditions/page.js",
+    ]
+    assert not [page for page, scripts in loading.items() if scripts]

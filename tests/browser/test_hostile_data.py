@@ -80,3 +80,24 @@ def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:
     assert dialogs == []
     assert not [r for r in requests if r.startswith(bait)], "a page requested the bait URL named in the data"
     assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)]
+
+
+def test_the_conditions_check_shows_hostile_names_as_text(browser, hostile_url) -> None:
+    """Rated, a condition whose name and strategies hold markup goes into the action plan as text."""
+    url, _bait = hostile_url
+    context = browser.new_context(base_url=url)
+    page = context.new_page()
+    try:
+        page.goto("conditions/")
+        page.wait_for_selector("#tl-cc-plan:not([hidden])")
+        for radio in page.locator(".tl-cc-rating input[value='1']").all():
+            radio.check()
+        item = page.locator("#tl-cc-list > li").first
+        assert "<script>window.__pwned=" in item.locator("h3").inner_text()
+        assert "<script>window.__pwned=" in item.locator("ul li").first.inner_text()
+        assert "<script>window.__pwned=" in page.locator("#tl-cc-status").inner_text()
+        item.locator("a").first.hover()
+        assert page.evaluate("() => window.__pwned === undefined"), page.evaluate("() => window.__pwned")
+        assert page.locator("#tl-cc-list script, #tl-cc-list img, #tl-cc-list svg").count() == 0
+    finally:
+        context.close()

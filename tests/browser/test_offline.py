@@ -114,3 +114,27 @@ def test_the_school_plan_works_from_disk(disk_page: Page) -> None:
     with disk_page.expect_download() as info:
         disk_page.get_by_role("button", name="Export plan file").click()
     assert info.value.suggested_filename.endswith(".json")
+
+
+def test_the_conditions_check_works_from_disk(disk_page: Page, catalog: Catalog) -> None:
+    """The check from file://: a rating is kept across a reload, and the plan links to files on disk."""
+    disk_page.get_by_role("link", name="School conditions").first.click()
+    disk_page.wait_for_url("**/conditions/index.html")
+    disk_page.wait_for_selector("#tl-cc-plan:not([hidden])")
+    condition = next(c for c in catalog.conditions if any(ref.startswith("move:") for ref in c.see_also))
+    group = disk_page.get_by_role("group", name=f"Our rating for {condition.name}")
+    group.get_by_role("radio", name="1 Not yet").check()
+    disk_page.reload()
+    disk_page.wait_for_selector("#tl-cc-plan:not([hidden])")
+    # Chromium keeps localStorage for files; a browser that does not says so instead.
+    kept = disk_page.get_by_role("group", name=f"Our rating for {condition.name}").get_by_role(
+        "radio", name="1 Not yet"
+    )
+    assert kept.is_checked() or disk_page.locator("#tl-cc-storage").is_visible()
+    if not kept.is_checked():
+        kept.check()
+    item = disk_page.locator(f'#tl-cc-list > li[data-condition="{condition.id}"]')
+    move = item.locator(".tl-cc-sub + ul a").first
+    assert move.get_attribute("href").startswith("../skills/")  # type: ignore[union-attr]
+    move.click()
+    disk_page.wait_for_url("**/skills/*.html#*")

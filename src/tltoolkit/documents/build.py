@@ -20,6 +20,7 @@ from typing import Literal
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
+from ..content.self_assessment import RATINGS
 from ..content.stewardship import Review
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
 from ..source.catalog import Catalog
@@ -293,10 +294,6 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Sty
         before=GUIDES_BEFORE,
     )
     yield _pdf("guides/all-guides.pdf", "booklet", booklet, settings, style)
-
-
-# The self-assessment's rating scale, lowest first.
-RATINGS = ["Not yet", "Getting started", "Partly in place", "Fully in place"]
 
 
 def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:

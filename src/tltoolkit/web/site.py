@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from ..content import labels
+from ..content import labels, self_assessment
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
@@ -159,7 +159,14 @@ def _moves(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     uri = "conditions/index.md"
     links = {c.id: resolve_all(catalog, c.see_also) for c in catalog.conditions}
-    yield _page(catalog, r, uri, "conditions", conditions=catalog.conditions, links=links)
+    check = script_json(json.dumps(self_assessment.check_data(catalog)).encode())
+    context = {
+        "conditions": catalog.conditions,
+        "links": links,
+        "ratings": self_assessment.RATINGS,
+        "check_json": check,
+    }
+    yield _page(catalog, r, uri, "conditions", **context)
 
 
 def _guides(catalog: Catalog, r: Renderer) -> Iterator[Page]:

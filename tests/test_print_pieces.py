@@ -180,10 +180,14 @@ def test_moves_chart_row_continued_on_a_new_page_repeats_its_skill(catalog, tmp_
     pages = page_texts(chart)
     continued = 0
     for before, page in itertools.pairwise(pages):
-        for skill_id in _skills_on(page, catalog, moves) & _skills_on(before, catalog, moves):
+        running = _skills_on(page, catalog, moves) & _skills_on(before, catalog, moves)
+        for skill_id in running:
             continued += 1
             name = catalog.skill[skill_id].name
-            # The skill's name heads the page again, before its first move there.
+            # The page's head says so, and the skill's name heads its rows again before its first move there.
+            assert f"{name} (continued)" in page, (skill_id, page[:200])
             first_move = min(page.index(words(m.move)) for m in moves[skill_id] if words(m.move) in page)
             assert name in page[:first_move], (skill_id, page[:200])
+        if not running:
+            assert "(continued)" not in page, page[:200]  # a page opening with a new skill is not marked
     assert continued >= 1

@@ -92,6 +92,7 @@ class PrintWords:
     poster_start: str = "Pick one or two moves per skill to start with."
     poster_more: str = "Why each move matters: the chart of key principal moves, on the website and as a PDF."
     see_also: str = "See also (on the website)"
+    continued: str = "(continued)"
 
 
 PRINT = PrintWords()

@@ -335,6 +335,7 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Styl
         skills=catalog.skills,
         moves=catalog.moves,
         credited=catalog.credits.get("principal_moves"),
+        words=PRINT,
     )
     return _pdf("principal-moves.pdf", "moves", page, settings, style)
 

@@ -17,6 +17,7 @@ from tltoolkit.content import labels
 from tltoolkit.content.role_facts import one_line
 from tltoolkit.content.stewardship import Review
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
+from tltoolkit.documents import build as build_mod
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.web.site import build_pages
 
@@ -148,7 +149,27 @@ def test_poster_is_one_large_landscape_sheet_with_every_move(catalog, tmp_path, 
     for skill in catalog.skills:
         assert words(skill.name) in text
         assert all(words(move.move) in text for move in catalog.moves[skill.id]), skill.id
+        assert words(catalog.moves[skill.id][0].example) in text, skill.id  # with their examples
     assert "Sources: Chart of Key Principal Moves" in text
+
+
+def test_poster_with_the_longest_column_that_keeps_examples_is_still_one_sheet(catalog, tmp_path) -> None:
+    skill = catalog.skills[0]
+    moves = list(catalog.moves[skill.id])
+    missing = build_mod.POSTER_LOAD - build_mod.poster_load(moves)
+    assert missing >= 0  # the toolkit's own data keeps its examples
+    longer = moves[0].example + " More words." * (missing // 2) + " Word." * (missing % 2)
+    moves[0] = moves[0].model_copy(update={"example": longer})
+    assert build_mod.poster_load(moves) == build_mod.POSTER_LOAD
+    reader = PdfReader(
+        render(
+            dataclasses.replace(catalog, moves={**catalog.moves, skill.id: moves}),
+            "principal-moves-poster.pdf",
+            tmp_path,
+        )
+    )
+    assert len(reader.pages) == 1
+    assert "More words." in words(reader.pages[0].extract_text())
 
 
 def test_poster_of_a_district_with_many_moves_keeps_to_one_sheet(catalog, tmp_path) -> None:

@@ -212,3 +212,12 @@ def test_moves_chart_row_continued_on_a_new_page_repeats_its_skill(catalog, tmp_
         if not running:
             assert "(continued)" not in page, page[:200]  # a page opening with a new skill is not marked
     assert continued >= 1
+
+
+def test_the_built_site_offers_each_piece_from_its_page(built_site: Path) -> None:
+    for name, uri in PIECES.items():
+        page = (built_site / uri.replace(".md", ".html")).read_text(encoding="utf-8")
+        link = re.search(rf'<a [^>]*href="\.\./downloads/{re.escape(name)}"[^>]*>([^<]+)</a>', page)
+        assert link and "download" in link.group(0), (uri, name)
+        assert "PDF" in link.group(1), link.group(1)  # the link says what it opens
+        assert (built_site / "downloads" / name).read_bytes().startswith(b"%PDF-"), name

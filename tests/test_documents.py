@@ -44,7 +44,8 @@ def test_every_expected_file_exists(built, catalog):
     expected = {f"job-descriptions/{role.id}.{ext}" for role in catalog.roles for ext in ("pdf", "docx")}
     expected |= {"job-descriptions/blank.pdf", "job-descriptions/blank.docx", "guides/all-guides.pdf"}
     expected |= {f"guides/{guide.id}.pdf" for guide in catalog.guides}
-    expected |= {"school-conditions.pdf", "principal-moves.pdf"}
+    expected |= {"school-conditions.pdf", "principal-moves.pdf", "principal-moves-poster.pdf"}
+    expected |= {"focus-area.pdf", "competencies.pdf", "reflection-questions.pdf", "roles-inventory.pdf"}
     written = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
     assert written == expected == set(document_paths(catalog))
     assert report.total == len(expected) and not report.cached and report.pages > len(expected) / 2

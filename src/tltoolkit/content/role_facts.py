@@ -8,6 +8,8 @@ printed only with its basis: the toolkit's own estimate from the duties a role l
 
 from __future__ import annotations
 
+import re
+
 from ..source.models import Planning, Role, RolePlanning
 from .labels import FILLED_BY_CLAUSE, PAY, PAY_DECIDE
 
@@ -18,6 +20,18 @@ CURRENCY_SIGN = {"USD": "$", "CAD": "$", "AUD": "$", "NZD": "$"}
 def ranked(role: Role) -> bool:
     """Whether matching and planning may suggest the role: only roles the principal fills."""
     return role.filled_by == "principal"
+
+
+# A sentence ends at . ! or ? followed by a space and a capital letter or digit (not "e.g. the").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def one_line(role: Role) -> str:
+    """The role's one-line summary (the inventory's, on the web and on paper): its tagline when the data
+    gives one, else its summary's first sentence."""
+    if role.tagline:
+        return role.tagline
+    return _SENTENCE_END.split(" ".join(role.summary.split()), maxsplit=1)[0]
 
 
 def who_fills(role: Role) -> str:

@@ -17,15 +17,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..content import labels
+from ..content import labels, role_facts
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.self_assessment import RATINGS
 from ..content.stewardship import Review
-from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
+from ..content.texts import (
+    FOCUS_AREA_DESCRIPTION,
+    GUIDES_BEFORE,
+    GUIDES_INTRO,
+    INVENTORY_COLUMNS,
+    JOB_DESCRIPTION,
+    PRINT,
+    REFLECTION_INTRO,
+    competencies_intro,
+)
 from ..source.catalog import Catalog
 from ..source.district import Brand, District
 from ..source.logo import Logo
+from ..source.models import Credited, Move, Role
 from . import cache as cache_mod
 from . import pdf
 from .background import can_fork
@@ -121,6 +131,7 @@ def document_paths(catalog: Catalog) -> list[str]:
         "guides/all-guides.pdf",
         "school-conditions.pdf",
         "principal-moves.pdf",
+        *RESOURCE_PATHS,
     ]
 
 
@@ -205,6 +216,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         *_guides(catalog, html, settings, style),
         _conditions(catalog, html, settings, style),
         _moves(catalog, html, settings, style),
+        *_resources(catalog, html, settings, style),
     ]
 
 
@@ -320,8 +332,128 @@ def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Styl
         skills=catalog.skills,
         moves=catalog.moves,
         credited=catalog.credits.get("principal_moves"),
+        words=PRINT,
     )
     return _pdf("principal-moves.pdf", "moves", page, settings, style)
+
+
+# The printed versions of the resource pages, each linked from its page (focus area, competencies,
+# reflection questions, the role inventory, and the principal moves as a one-page poster).
+FOCUS_AREA_PDF = "focus-area.pdf"
+COMPETENCIES_PDF = "competencies.pdf"
+REFLECTION_PDF = "reflection-questions.pdf"
+INVENTORY_PDF = "roles-inventory.pdf"
+POSTER_PDF = "principal-moves-poster.pdf"
+RESOURCE_PATHS = (FOCUS_AREA_PDF, COMPETENCIES_PDF, REFLECTION_PDF, INVENTORY_PDF, POSTER_PDF)
+
+
+def _resources(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
+    yield _focus_area(catalog, html, settings, style)
+    yield _competencies(catalog, html, settings, style)
+    yield _reflection(catalog, html, settings, style)
+    yield _inventory(catalog, html, settings, style)
+    yield _poster(catalog, html, settings, style)
+
+
+def _focus_area(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
+    area = catalog.focus_area
+    page = html.render(
+        "focus_area",
+        title=area.title,
+        description=FOCUS_AREA_DESCRIPTION,
+        keywords="focus area, instructional leadership team",
+        created="",
+        area=area,
+        links=[
+            [resolve_all(catalog, action.see_also) for action in objective.action_steps]
+            for objective in area.objectives
+        ],
+        words=PRINT,
+    )
+    return _pdf(FOCUS_AREA_PDF, "focus_area", page, settings, style)
+
+
+def _competencies(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
+    framework = catalog.competencies
+    page = html.render(
+        "competencies",
+        title="Teacher leader competencies",
+        description="A competency framework for teacher leaders, grouped by stance, with observable evidence at each level.",
+        keywords="competencies",
+        created="",
+        framework=framework,
+        level_names={level.level: level.name for level in framework.levels},
+        skills=catalog.skill,
+        intro=competencies_intro(len(framework.levels)),
+        words=PRINT,
+    )
+    return _pdf(COMPETENCIES_PDF, "competencies", page, settings, style)
+
+
+def _reflection(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
+    page = html.render(
+        "reflection",
+        title="Reflection questions",
+        description="Questions for teacher leaders, principals and leadership teams to reflect on teacher leadership together.",
+        keywords="reflection questions",
+        created="",
+        themes=catalog.reflection.themes,
+        credited=catalog.reflection,
+        intro=REFLECTION_INTRO,
+        words=PRINT,
+    )
+    return _pdf(REFLECTION_PDF, "reflection", page, settings, style)
+
+
+def _inventory(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
+    areas: dict[str, list[Role]] = {category: [] for category in labels.CATEGORY}
+    for role in catalog.roles:
+        areas[role.category].append(role)
+    # The roles' works, each once in the order they first appear: the roles credit them one by one.
+    works = list(dict.fromkeys(work for role in catalog.roles for work in role.sources))
+    page = html.render(
+        "inventory",
+        title=PRINT.inventory_title,
+        description=PRINT.inventory_lead,
+        keywords="role inventory",
+        created=_dated(*catalog.roles),
+        areas={category: roles for category, roles in areas.items() if roles},
+        count=len(catalog.roles),
+        skills=catalog.skill,
+        one_line=role_facts.one_line,
+        columns=INVENTORY_COLUMNS,
+        credited=Credited(sources=works, adapted=PRINT.inventory_sources_note),
+        words=PRINT,
+    )
+    return _pdf(INVENTORY_PDF, "inventory", page, settings, style)
+
+
+# The poster prints each move's example while its longest column stays within this load: words of
+# moves and examples, plus 10 for each move's own line and spacing. The toolkit's longest column is
+# 335; one of 355 still ends above the sheet's foot. Beyond it the poster gives only the moves, so a
+# district that adds moves still gets one sheet (tests/test_print_pieces.py renders one at the limit).
+POSTER_LOAD = 350
+
+
+def poster_load(moves: list[Move]) -> int:
+    return sum(len(f"{move.move} {move.example}".split()) + 10 for move in moves)
+
+
+def _poster(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
+    longest = max((poster_load(catalog.moves[skill.id]) for skill in catalog.skills), default=0)
+    page = html.render(
+        "poster",
+        title="Key principal moves",
+        description="What principals can do to support teacher leaders, skill by skill, on one sheet.",
+        keywords="principal moves, poster",
+        created="",
+        skills=catalog.skills,
+        moves=catalog.moves,
+        credited=catalog.credits.get("principal_moves"),
+        examples=longest <= POSTER_LOAD,
+        words=PRINT,
+    )
+    return _pdf(POSTER_PDF, "poster", page, settings, style)
 
 
 LOGO_FOLDER = "logo"  # inside the cache: the one copy of the checked logo every PDF draws

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from ..content.role_facts import one_line
 from ..source.catalog import Catalog
-from ..source.models import Role
 from ..source.words import FilterIndex
 
-# A sentence ends at . ! or ? followed by a space and a capital letter or digit (not "e.g. the").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-
-
-def one_line(role: Role) -> str:
-    """The role's one-line summary: its tagline when the data gives one, else its summary's first sentence."""
-    if role.tagline:
-        return role.tagline
-    return _SENTENCE_END.split(" ".join(role.summary.split()), maxsplit=1)[0]
+__all__ = ["SORTS", "filter_index", "one_line"]  # one_line: the printed inventory shows it too
 
 
 def filter_index(catalog: Catalog) -> FilterIndex:

@@ -16,7 +16,7 @@ from ..content import labels, self_assessment
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
-from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO
+from ..content.texts import FOCUS_AREA_DESCRIPTION, GUIDES_BEFORE, GUIDES_INTRO, REFLECTION_INTRO, competencies_intro
 from ..source.catalog import Catalog
 from ..source.kinds import KINDS
 from ..source.models import Role, Work
@@ -202,9 +202,22 @@ def _by_author(work: Work) -> tuple[str, str]:
 def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     works = sorted(catalog.bibliography.entries, key=_by_author)
     pages: dict[str, tuple[str, dict[str, object]]] = {
-        "focus-area/index.md": ("focus_area", {"area": catalog.focus_area, "links": partial(resolve_all, catalog)}),
-        "competencies/index.md": ("competencies", {"framework": catalog.competencies, "skills": catalog.skill}),
-        "reflection/index.md": ("reflection", {"themes": catalog.reflection.themes, "credited": catalog.reflection}),
+        "focus-area/index.md": (
+            "focus_area",
+            {"area": catalog.focus_area, "links": partial(resolve_all, catalog), "description": FOCUS_AREA_DESCRIPTION},
+        ),
+        "competencies/index.md": (
+            "competencies",
+            {
+                "framework": catalog.competencies,
+                "skills": catalog.skill,
+                "intro": competencies_intro(len(catalog.competencies.levels)),
+            },
+        ),
+        "reflection/index.md": (
+            "reflection",
+            {"themes": catalog.reflection.themes, "credited": catalog.reflection, "intro": REFLECTION_INTRO},
+        ),
         "bibliography/index.md": ("bibliography", {"works": works, "kinds": labels.WORK_KIND}),
     }
     for uri, (template, context) in pages.items():

@@ -31,6 +31,7 @@ from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
+from .word import WordDocument
 
 Paper = Literal["letter", "a4"]
 PAPERS: tuple[str, ...] = ("letter", "a4")
@@ -83,7 +84,7 @@ class Job:
 
     path: str  # inside the downloads folder, e.g. "job-descriptions/math-coach.pdf"
     kind: str  # document kind: a folder holding template.html and style.css, or "docx"
-    payload: object  # the HTML for a PDF, a DocxSpec for a Word file
+    payload: object  # the HTML for a PDF, a WordDocument for a Word file
     key: str
 
     @property
@@ -220,6 +221,10 @@ def _pdf(path: str, kind: str, html: str, settings: Settings, style: Style) -> J
     return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, style(kind), html))
 
 
+def _word(path: str, document: WordDocument) -> Job:
+    return Job(path, "docx", document, cache_mod.key("docx", document.fingerprint()))
+
+
 def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
     template = catalog.job_description
     for role in [*catalog.roles, None]:
@@ -261,7 +266,7 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             paper=settings.paper,
             created=_dated(role),
         )
-        yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
+        yield _word(f"job-descriptions/{name}.docx", spec.document())
 
 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
@@ -385,9 +390,9 @@ def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
     """Render one job into the cache; return its page count (0 for Word files)."""
     temporary = store.temporary(job.key, job.suffix)
     if job.kind == "docx":
-        from .docx import write_docx
+        from . import word
 
-        write_docx(job.payload, temporary)  # type: ignore[arg-type]
+        word.write(job.payload, temporary)  # type: ignore[arg-type]
         pages = 0
     else:
         try:

@@ -20,7 +20,7 @@ def selection_blocks(kit: SelectionKit) -> tuple[Block, ...]:
         if part.prompt:
             blocks += [
                 Paragraph(part.prompt, kind="guidance"),
-                WriteIn(part.title, 14 if part.id == "role-title" else 30),
+                WriteIn("", 14 if part.id == "role-title" else 30),
             ]
             continue
         if part.text:
@@ -113,11 +113,14 @@ def support_plan_blocks(plan: SupportPlan) -> tuple[Block, ...]:
         for entry in plan.skill_support:
             blocks += [
                 Heading(entry.skill, level=2),
-                ListBlock(tuple(f"☐ {move.text}" for move in entry.moves)),
+                ListBlock(tuple(move.text for move in entry.moves), checkbox=True),
                 WriteIn(f"{entry.skill}: {words.how_and_when.lower()}", 18),
             ]
         if plan.role_support:
-            blocks += [Heading(words.role_support, level=2), ListBlock(tuple(f"☐ {c.text}" for c in plan.role_support))]
+            blocks += [
+                Heading(words.role_support, level=2),
+                ListBlock(tuple(c.text for c in plan.role_support), checkbox=True),
+            ]
     blocks.append(Heading(words.time, level=2))
     blocks += [Paragraph(value, label=label) for label, value in plan.time]
     blocks.append(WriteIn(words.protected_time, 20))
@@ -125,7 +128,7 @@ def support_plan_blocks(plan: SupportPlan) -> tuple[Block, ...]:
     blocks += [Heading(words.evidence), Paragraph(words.evidence_lead)]
     if plan.evaluated_by:
         blocks.append(Paragraph(plan.evaluated_by, label=words.reviewed_by))
-    blocks += [ListBlock(tuple(f"☐ {c.text}" for c in plan.evidence)), WriteIn(words.evidence_other, 20)]
+    blocks += [ListBlock(tuple(c.text for c in plan.evidence), checkbox=True), WriteIn(words.evidence_other, 20)]
 
     for check in plan.check_ins:
         blocks += [
@@ -134,12 +137,18 @@ def support_plan_blocks(plan: SupportPlan) -> tuple[Block, ...]:
             Table(rows=((words.check_in_date,),), widths=(50, 120)),
             Heading(words.carried_out, level=2),
             Paragraph(words.carried_out_lead, kind="guidance"),
-            Table(rows=tuple((row.label,) for row in check.responsibilities), widths=(75, 95), row_height=18),
+            Table(
+                rows=tuple((row.label,) for row in check.responsibilities),
+                widths=(75, 95),
+                label_column=False,
+                row_height=18,
+            ),
             Heading(words.competencies, level=2),
             Paragraph(words.competencies_lead, kind="guidance"),
             Table(
                 rows=tuple((f"{row.label} ({row.detail})" if row.detail else row.label,) for row in check.skills),
                 widths=(75, 95),
+                label_column=False,
                 row_height=22,
             ),
             Heading(words.results, level=2),

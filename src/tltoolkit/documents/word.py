@@ -62,6 +62,7 @@ class Paragraph:
 class ListBlock:
     items: tuple[str, ...]
     numbered: bool = False
+    checkbox: bool = False  # things to tick: a box before each item instead of a bullet
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class Table:
 class WriteIn:
     """A box to write in, under its label; `height` in mm, sized to what it holds."""
 
-    label: str
+    label: str  # empty: no label (a heading just above says what to write)
     height: float = 30
 
 
@@ -168,12 +169,17 @@ def _text_width(paper: str) -> float:
 def _block(document: DocumentObject, block: Block, width: float) -> None:
     match block:
         case Heading(text, level):
-            document.add_heading(text, level=level)
+            _styled(document, text, "Title" if level == 0 else f"Heading {level}")
         case Paragraph():
             _paragraph(document, block)
-        case ListBlock(items, numbered):
+        case ListBlock(items, numbered, checkbox):
             for item in items:
-                document.add_paragraph(item, style="List Number" if numbered else "List Bullet")
+                if checkbox:  # a box to tick in place of the bullet
+                    paragraph = document.add_paragraph(f"{CHECKBOX}\u2002{item}")
+                    paragraph.paragraph_format.left_indent = Mm(6)
+                    paragraph.paragraph_format.first_line_indent = Mm(-6)
+                else:
+                    _styled(document, item, "List Number" if numbered else "List Bullet")
         case Table():
             _table(document, block)
         case WriteIn(label, height):
@@ -184,8 +190,30 @@ def _block(document: DocumentObject, block: Block, width: float) -> None:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+# The default template's ids for the styles used. Setting an id directly skips python-docx's lookup
+# by name, which scans every style in the template for each paragraph (most of a document's time).
+STYLE_ID = {
+    "Title": "Title",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+    "List Bullet": "ListBullet",
+    "List Number": "ListNumber",
+    "Table Grid": "TableGrid",
+}
+CHECKBOX = "\u2610"  # ☐
+
+
+def _styled(container: DocumentObject | docx.table._Cell, text: str, style: str) -> ParagraphObject:
+    paragraph = container.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = STYLE_ID[style]
+    return paragraph
+
+
 def _paragraph(document: DocumentObject, block: Paragraph) -> None:
     paragraph = document.add_paragraph()
+    if block.kind == "guidance":  # advice belongs with what it introduces
+        paragraph.paragraph_format.keep_with_next = True
     if block.label:
         paragraph.add_run(f"{block.label}: ").bold = True
     run = paragraph.add_run(block.text)
@@ -202,7 +230,7 @@ def _paragraph(document: DocumentObject, block: Paragraph) -> None:
 def _table(document: DocumentObject, block: Table) -> None:
     columns = len(block.widths)
     table = document.add_table(rows=0, cols=columns)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = STYLE_ID["Table Grid"]
     if block.header:
         row = table.add_row()
         for cell, text in zip(row.cells, block.header, strict=False):
@@ -220,25 +248,28 @@ def _table(document: DocumentObject, block: Table) -> None:
     _widths(table, block.widths)
     if len(block.rows) <= 8:  # a short table stays on one page, after its heading
         _keep_together(table)
+    _gap(document)
 
 
 def _write_in_box(document: DocumentObject, label: str, height: float, width: float) -> None:
-    """A labelled box to write in: a one-cell table of the given height."""
-    caption = document.add_paragraph()
-    caption.add_run(label).bold = True
-    caption.paragraph_format.keep_with_next = True
-    caption.paragraph_format.space_after = Pt(2)
+    """A box to write in (a one-cell table of the given height), under its label if it has one."""
+    if label:
+        caption = document.add_paragraph()
+        caption.add_run(label).bold = True
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_after = Pt(2)
     table = document.add_table(rows=1, cols=1)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = STYLE_ID["Table Grid"]
     _write_in(table.rows[0], height)
     _widths(table, (width,))
+    _gap(document)
 
 
 def _criterion(document: DocumentObject, block: Criterion, width: float) -> None:
     """A rubric criterion as one table kept on one page: the criterion, its signs, the described points, the score and evidence."""
     points = len(block.points)
     table = document.add_table(rows=0, cols=points)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = STYLE_ID["Table Grid"]
     head = table.add_row()
     cell = head.cells[0].merge(head.cells[-1])
     cell.paragraphs[0].add_run(block.title).bold = True
@@ -247,7 +278,7 @@ def _criterion(document: DocumentObject, block: Criterion, width: float) -> None
     if block.signs:
         cell.add_paragraph().add_run(f"{block.signs_label}:").bold = True
         for sign in block.signs:
-            cell.add_paragraph(sign, style="List Bullet")
+            _styled(cell, sign, "List Bullet")
     _shade(cell, "E8EAF6")
     scale = table.add_row()
     for index, (cell, (name, description)) in enumerate(zip(scale.cells, block.points, strict=True), start=1):
@@ -264,7 +295,14 @@ def _criterion(document: DocumentObject, block: Criterion, width: float) -> None
     cell.paragraphs[0].add_run(f"{block.evidence_label}:").bold = True
     _widths(table, tuple(width / points for _ in range(points)))
     _keep_together(table)
-    document.add_paragraph().paragraph_format.space_after = Pt(0)  # Word joins two tables that touch
+    _gap(document)
+
+
+def _gap(document: DocumentObject) -> None:
+    """A small empty paragraph after a table: Word joins two tables that touch into one."""
+    gap = document.add_paragraph()
+    gap.paragraph_format.space_after = Pt(0)
+    gap.paragraph_format.line_spacing = Pt(6)
 
 
 def _write_in(row: _Row, height: float = WRITE_IN) -> None:
@@ -329,7 +367,7 @@ def _masthead(document: DocumentObject, spec: WordDocument) -> None:
     kicker.runs[0].font.bold = True
     kicker.runs[0].font.size = Pt(9)
     kicker.runs[0].font.color.rgb = ACCENT
-    document.add_heading(spec.title, level=0)
+    _styled(document, spec.title, "Title")
     if spec.facts_line:
         facts = document.add_paragraph(spec.facts_line)
         facts.runs[0].font.color.rgb = MUTED

@@ -118,8 +118,8 @@ def _posting(role: Role, catalog: Catalog) -> tuple[PostingPart, ...]:
 def _application(role: Role, catalog: Catalog) -> tuple[Question, ...]:
     words = SELECTION_KIT
     questions = [Question("", words.why_question.format(title=role.title))]
-    for skill in catalog.skills_named(role.skills):
-        questions.append(Question("", words.skill_application_question.format(skill=skill.name.lower())))
+    skills = tuple(skill.name for skill in catalog.skills_named(role.skills))
+    questions.append(Question("", words.skills_application_question, options=skills))
     if role.look_fors:
         questions.append(Question("", words.fit_question, options=tuple(role.look_fors)))
     questions.append(Question("", words.eligibility_question))

@@ -126,8 +126,9 @@ class SelectionWords:
     )
     # Questions made from a role's data; {title}, {skill}, {duty} are filled in.
     why_question: str = "Why do you want to take on the role of {title} now, and what would you want teachers and students to gain from it in your first year?"
-    skill_application_question: str = (
-        "Describe one piece of your own work in {skill}: what you did, who was involved, and what changed as a result."
+    skills_application_question: str = (
+        "For each skill below, describe one piece of your own work that shows it: what you did, who was "
+        "involved, and what changed as a result."
     )
     fit_question: str = (
         "This role suits someone who already works in the ways listed below. Choose two and give an "

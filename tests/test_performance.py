@@ -62,8 +62,14 @@ def test_documents_cache_progress_and_one_edited_role(minimal_data, tmp_path):
     edited = role.model_copy(update={"summary": role.summary + " Edited."})
     catalog = dataclasses.replace(catalog, roles=[edited if r is role else r for r in catalog.roles])
     third = build_documents(catalog, tmp_path / "c", cache, SETTINGS, progress=lambda *done: calls.append(done))
-    assert sorted(third.rendered) == [f"job-descriptions/{role.id}.docx", f"job-descriptions/{role.id}.pdf"]
-    assert len(third.cached) == total - 2 and calls == [(1, 2), (2, 2)]
+    # Its job description and the two kits that print its summary, each as PDF and Word.
+    own = [
+        f"{folder}/{role.id}.{ext}"
+        for folder in ("job-descriptions", "selection", "support-plans")
+        for ext in ("docx", "pdf")
+    ]
+    assert sorted(third.rendered) == sorted(own)
+    assert len(third.cached) == total - len(own) and calls == [(n, len(own)) for n in range(1, len(own) + 1)]
 
 
 def _role_page(catalog, role_id: str) -> str:

@@ -20,8 +20,8 @@ from typing import Literal
 from ..content import labels, role_facts
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
-from ..content.self_assessment import RATINGS
 from ..content.selection import selection_kit
+from ..content.self_assessment import RATINGS
 from ..content.stewardship import Review
 from ..content.support_plan import support_plan
 from ..content.texts import (

@@ -1,30 +1,33 @@
 """Fixtures shared by the whole suite.
 
 A full site build takes a minute or more, so each site the tests only read is built once per
-session (`built_site`, `built_sample_district`, `built_hostile_district`,
-`built_hostile_data`) into the session's
-temporary folder, with its files made read-only: a test that needs to change data or settings
-builds its own copy (tests/projects.py), never edits a shared site.
+run (`built_site`, `built_site_properdocs`, `built_sample_district`, `built_hostile_district`,
+`built_hostile_data`), in the background from the moment the tests are collected, into the run's
+temporary folder, with its files made read-only (tests/session_builds.py): a test that needs to
+change data or settings builds its own copy (tests/projects.py), never edits a shared site.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from projects import ROOT, build_ok, project_copy, read_only
+import session_builds
+from projects import ROOT
+from session_builds import FIXTURES
 
 from tltoolkit import Catalog, load_catalog
 
 if TYPE_CHECKING:
     from hostile import HostileSite
 
+    from tltoolkit.documents.build import Report
+
 DATA = ROOT / "data"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
-SAMPLE = ROOT / "examples" / "sample-district"
 
 
 @pytest.fixture
@@ -47,39 +50,94 @@ def minimal_catalog() -> Catalog:
     return load_catalog(MINIMAL)
 
 
+def _builds_root(config: pytest.Config) -> Path:
+    """One folder per run for the session builds, shared by pytest-xdist's workers (each worker's
+    temporary folder is a subfolder of the run's)."""
+    base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "session-builds"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the tests that need no session build first, so the builds (started in the background
+    once collection is done) are ready by the time a test needs one; and keep under pytest-xdist a
+    module's tests on one worker where a module fixture of theirs is costly (tests/session_builds.py)."""
+    modules: dict[Path, int] = {}
+    for item in items:
+        needs = [session_builds.ORDER.index(FIXTURES[name]) + 1 for name in item.fixturenames if name in FIXTURES]
+        modules[item.path] = max(modules.get(item.path, 0), *needs, 0)
+    items.sort(key=lambda item: modules[item.path])  # stable: a module's tests stay together, in order
+    for item in items:
+        if group := session_builds.group(item):
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    needed = {FIXTURES[name] for item in session.items for name in item.fixturenames if name in FIXTURES}
+    session_builds.start(_builds_root(session.config), needed)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # Another worker may still need a build this one started: stop builds only when the run stops.
+    session_builds.finish(
+        stop=bool(session.shouldstop or session.shouldfail) or exitstatus == pytest.ExitCode.INTERRUPTED
+    )
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(request: pytest.FixtureRequest) -> Path:
     """This project built with `mkdocs build --strict` (documents and offline copy included). Read only."""
-    return read_only(build_ok(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("toolkit") / "site"))
+    return session_builds.site(_builds_root(request.config), "toolkit")
 
 
 @pytest.fixture(scope="session")
-def built_sample_district(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_documents(request: pytest.FixtureRequest) -> tuple[Path, Report]:
+    """The toolkit's documents rendered once from an empty cache, with the site's settings
+    (`session_builds.documents_settings()`): (folder with downloads/ and cache/, the render's report).
+    The downloads are read only; tests may add entries to the cache."""
+    from tltoolkit.documents.build import Report
+
+    root = _builds_root(request.config)
+    outcome = session_builds.wait(root, "documents")
+    return root / "documents", Report(**outcome["report"])  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def built_site_properdocs(request: pytest.FixtureRequest) -> Path:
+    """This project built with `properdocs build --strict`, after `built_site` (whose document cache it
+    finds full). Read only."""
+    import importlib.metadata
+
+    try:
+        importlib.metadata.version("properdocs")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.fail("ProperDocs is not installed: scripts/test installs it (extra 'properdocs')")
+    return session_builds.site(_builds_root(request.config), "properdocs")
+
+
+@pytest.fixture(scope="session")
+def built_sample_district(request: pytest.FixtureRequest) -> Path:
     """examples/sample-district built with `mkdocs build --strict`. Read only."""
-    return read_only(build_ok(SAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("sample-district") / "site"))
+    return session_builds.site(_builds_root(request.config), "sample-district")
 
 
 @pytest.fixture(scope="session")
-def built_hostile_district(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_hostile_district(request: pytest.FixtureRequest) -> Path:
     """The minimal data under the district of tests/hostile_district.py (markup in every setting),
     built with documents on. Read only."""
-    from hostile_district import hostile_district_project
-
-    base = tmp_path_factory.mktemp("hostile-district")
-    project = hostile_district_project(base)
-    return read_only(build_ok(project / "mkdocs.yml", base / "site", env={"TL_DOCUMENTS": "on"}))
+    return session_builds.site(_builds_root(request.config), "hostile-district")
 
 
 @pytest.fixture(scope="session")
-def built_hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSite]:
+def built_hostile_data(request: pytest.FixtureRequest) -> HostileSite:
     """The minimal data with an attack in every text field (tests/hostile.py), built with
-    documents on; a listener named in the data as bait records any connection. Read only."""
-    from hostile import HostileSite, Listener, hostile_data
+    documents on; a listener named in the data as bait recorded any connection during the build.
+    Read only."""
+    from hostile import HostileSite
 
-    listener = Listener()
-    base = tmp_path_factory.mktemp("hostile-data")
-    project = project_copy(base)  # base/project/data: the data, next to base/site
-    hostile_data(project / "data", listener.url)
-    site = read_only(build_ok(project / "mkdocs.yml", base / "site"))
-    yield HostileSite(site=site, url=listener.url, requests=list(listener.requests))
-    listener.close()
+    root = _builds_root(request.config)
+    site = session_builds.site(root, "hostile-data")
+    outcome = session_builds.wait(root, "hostile-data")
+    requests = [str(r).encode("latin-1") for r in outcome["requests"]]  # type: ignore[attr-defined]
+    return HostileSite(site=site, url=str(outcome["url"]), requests=requests)

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader
+from session_builds import documents_settings
 
 from tltoolkit import load_catalog
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
@@ -18,15 +19,15 @@ from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher
 from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = Settings(toolkit_name="Teacher Leadership Toolkit", notice="Test notice.", allowed_roots=(ROOT,))
+SETTINGS = (
+    documents_settings()
+)  # the site's, so the session renders the toolkit's documents once (tests/session_builds.py)
 
 
 @pytest.fixture(scope="session")
-def built(catalog, tmp_path_factory):
-    """All documents, rendered once for the session into a fresh cache."""
-    base = tmp_path_factory.mktemp("documents")
-    report = build_documents(catalog, base / "downloads", base / "cache", SETTINGS)
-    return base, report
+def built(built_documents):
+    """All documents, rendered once for the session into a fresh cache (tests/conftest.py)."""
+    return built_documents
 
 
 def words(text: str) -> str:

@@ -13,21 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
-from projects import build_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 @pytest.fixture(scope="module")
-def builds(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The session's MkDocs build, and the same project built with ProperDocs."""
-    try:
-        importlib.metadata.version("properdocs")
-    except importlib.metadata.PackageNotFoundError:
-        pytest.fail("ProperDocs is not installed: scripts/test installs it (extra 'properdocs')")
-    properdocs = build_ok(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("properdocs") / "site", engine="properdocs")
-    return {"mkdocs": built_site, "properdocs": properdocs}
+def builds(built_site: Path, built_site_properdocs: Path) -> dict[str, Path]:
+    """The session's MkDocs build, and the same project built with ProperDocs (tests/conftest.py)."""
+    return {"mkdocs": built_site, "properdocs": built_site_properdocs}
 
 
 def _files(site: Path) -> set[str]:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,13 +20,9 @@ FACT_LABELS = ("Area", "When held", "Scope", "Selection", "Filled by", "Skills")
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    out = tmp_path_factory.mktemp("search") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "off"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    docs = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def index(built_site: Path) -> dict[str, dict]:
+    """The session's build's search index by location (tests/conftest.py); the documents do not change it."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return {doc["location"]: doc for doc in docs}
 
 

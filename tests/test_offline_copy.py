@@ -1,0 +1,118 @@
+"""The offline copy made from the built site (tltoolkit.web.offline): every link leads to a file
+of the copy, search has its index as a script, nothing is loaded from the network, and the copy
+is byte for byte what Material's offline plugin builds (`OFFLINE=true`, as `scripts/site offline`
+runs). tests/browser/test_offline.py opens the copy in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from mkdocs.utils import get_relative_url
+from projects import ROOT, build_ok, project_copy
+
+from tltoolkit.web.offline import FOLDER, ZIP, OfflineError, Page, offline_files, relative_url
+
+_URL = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+@pytest.fixture(scope="module")
+def copy(built_site: Path) -> dict[str, bytes]:
+    """The files of the zip the toolkit's build offers, by path inside its one folder."""
+    with zipfile.ZipFile(built_site / ZIP) as archive:
+        return {name.removeprefix(f"{FOLDER}/"): archive.read(name) for name in archive.namelist()}
+
+
+def test_every_link_in_the_copy_opens_a_file_of_the_copy(copy: dict[str, bytes]) -> None:
+    pages = [name for name in copy if name.endswith(".html")]
+    assert len(pages) > 40
+    checked = 0
+    for name in pages:
+        for url in _URL.findall(copy[name].decode("utf-8")):
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("#") or name == "404.html":  # 404 is served by a server, at any depth
+                continue
+            assert not parts.path.endswith("/") and parts.path not in ("", ".", ".."), f"{name}: a folder link {url}"
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+            assert target in copy, f"{name}: {url} leads nowhere in the copy"
+            checked += 1
+    assert checked > 1000
+
+
+def test_pages_are_files_named_after_their_page(copy: dict[str, bytes], built_site: Path) -> None:
+    assert "roles/literacy-coach.html" in copy and "roles/literacy-coach/index.html" not in copy
+    assert "roles/index.html" in copy and "index.html" in copy
+    online = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
+    assert len(online) == len([name for name in copy if name.endswith(".html")])
+
+
+def test_search_index_is_a_script_whose_places_are_pages_of_the_copy(copy: dict[str, bytes]) -> None:
+    script = copy["search/search_index.js"].decode("utf-8")
+    assert script.startswith("var __index = ")
+    index = json.loads(script.removeprefix("var __index = "))
+    assert json.loads(copy["search/search_index.json"]) == index
+    assert any(doc["title"] == "Literacy coach" for doc in index["docs"])
+    for doc in index["docs"]:
+        assert urlsplit(doc["location"]).path in copy, doc["location"]
+    home = copy["index.html"].decode("utf-8")
+    assert '<script src="javascripts/vendor/iframe-worker-shim.js"></script>' in home  # search without a server
+    assert "javascripts/vendor/iframe-worker-shim.js" in copy
+
+
+def test_nothing_in_the_copy_is_loaded_from_the_network(copy: dict[str, bytes]) -> None:
+    for name, data in copy.items():
+        if name.endswith(".html"):
+            html = data.decode("utf-8")
+            loaded = re.findall(r'<(?:script|img|iframe)\b[^>]*\ssrc="([^"]*)"', html)
+            loaded += re.findall(
+                r'<link\b[^>]*\brel="(?:stylesheet|icon|preload|modulepreload)"[^>]*\shref="([^"]*)"', html
+            )
+            assert not [url for url in loaded if urlsplit(url).scheme or url.startswith("//")], name
+            assert "unpkg.com" not in html, name
+
+
+def test_the_copy_offers_no_zip_of_itself(copy: dict[str, bytes], built_site: Path) -> None:
+    assert f'href="{ZIP}"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert not any(ZIP in data.decode("utf-8") for name, data in copy.items() if name.endswith(".html"))
+    assert not any(name.endswith((".zip", ".map")) for name in copy)
+
+
+@pytest.mark.parametrize("url", ["", ".", "./", "index.html", "roles/", "roles/x.html", "assets/a.css", "a/b/c/"])
+@pytest.mark.parametrize("other", ["", "index.html", "roles/", "roles/x/", "roles/x.html", "a/b.html", "404.html"])
+def test_relative_urls_are_written_as_mkdocs_writes_them(url: str, other: str) -> None:
+    assert relative_url(url, other) == get_relative_url(url, other)
+
+
+def test_a_change_in_materials_page_head_stops_the_build_instead_of_breaking_search(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html><head><title>x</title></head><body></body></html>")
+    with pytest.raises(OfflineError, match="page head"):
+        list(offline_files(tmp_path, [Page("", "index.html")]))
+
+
+# --- the same bytes as Material's offline plugin ----------------------------------------------
+
+
+@pytest.mark.slow  # builds the small project twice: with the zip, and with OFFLINE=true
+def test_the_copy_is_what_materials_offline_plugin_builds(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", project / "data")
+    config = project / "mkdocs.yml"
+    # A site address: canonical links, the sitemap (and its gzip) name pages too.
+    config.write_text("site_url: https://toolkit.example.org/sub/\n" + config.read_text(encoding="utf-8"))
+    env = {"TL_DOCUMENTS": "off", "SOURCE_DATE_EPOCH": "1714566896"}  # documents are copied as they are
+    site = build_ok(config, tmp_path / "site", env=env)
+    plugin = build_ok(config, tmp_path / "plugin", env={**env, "OFFLINE": "true"})
+    with zipfile.ZipFile(site / ZIP) as archive:
+        ours = {name.removeprefix(f"{FOLDER}/"): archive.read(name) for name in archive.namelist()}
+    theirs = {p.relative_to(plugin).as_posix(): p.read_bytes() for p in plugin.rglob("*") if p.is_file()}
+    theirs = {name: data for name, data in theirs.items() if not name.endswith(".map")}
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in sorted(ours) if ours[name] != theirs[name]] == []
+    assert b"https://toolkit.example.org/sub/roles/index.html" in ours["sitemap.xml"]

@@ -26,14 +26,21 @@ _OFF, _ON = "offline_zip: false", "offline_zip: true"
 
 
 def measure(
-    project: Path, build: Callable[[Path, bool], Build], documents: bool, repeat: int, log: Callable[[str], None]
+    project: Path,
+    build: Callable[[Path, bool], Build],
+    documents: bool,
+    repeat: int,
+    log: Callable[[str], None],
+    prime: bool = True,
 ) -> dict[str, Build]:
-    """Build `project` without and with the zip, taking turns; the fastest of each. Leaves the zip off."""
+    """Build `project` without and with the zip, taking turns; the fastest of each. Leaves the zip off.
+    `prime`: build once first, so the document cache is full (not needed after other warm builds)."""
     config = project / "mkdocs.yml"
     best: dict[str, Build] = {}
     try:
         _zip(config, on=False)
-        build(project, documents)  # documents into the cache, so both builds below are warm
+        if prime:
+            build(project, documents)  # documents into the cache, so both builds below are warm
         for _ in range(repeat):
             for name, on in ((WITHOUT, False), (WITH, True)):
                 log(f"  {name} build{'' if documents else ', documents off'}")

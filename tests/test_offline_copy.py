@@ -18,6 +18,7 @@ import pytest
 from mkdocs.utils import get_relative_url
 from projects import ROOT, build_ok, project_copy
 
+from tltoolkit.reproducible import write_zip
 from tltoolkit.web.offline import FOLDER, ZIP, OfflineError, Page, offline_files, relative_url
 
 _URL = re.compile(r'\s(?:href|src)="([^"]*)"')
@@ -117,3 +118,34 @@ def test_the_copy_is_what_materials_offline_plugin_builds(tmp_path: Path) -> Non
     assert sorted(ours) == sorted(theirs)
     assert [name for name in sorted(ours) if ours[name] != theirs[name]] == []
     assert b"https://toolkit.example.org/sub/roles/index.html" in ours["sitemap.xml"]
+
+
+# --- the benchmark's measurement ----------------------------------------------------------------
+
+
+def test_the_benchmark_builds_with_and_without_the_zip_in_turns_and_leaves_it_off(tmp_path: Path) -> None:
+    from tltoolkit.bench import offline as bench
+    from tltoolkit.bench.run import Build, Size
+
+    project = tmp_path / "project"
+    (project / "site" / "downloads").mkdir(parents=True)
+    (project / "site" / "roles.csv").write_text("x")
+    (project / "mkdocs.yml").write_text("extra:\n  offline_zip: false\n")
+    seen: list[bool] = []
+    times = iter([9.0, 1.0, 2.0, 1.5, 1.6])  # prime, then without/with, twice
+
+    def fake_build(where: Path, documents: bool) -> Build:
+        zip_on = "offline_zip: true" in (where / "mkdocs.yml").read_text()
+        seen.append(zip_on)
+        if zip_on:  # what the hook makes
+            write_zip(where / "site" / ZIP, [(f"{FOLDER}/roles.csv", b"x")])
+        return Build(seconds=next(times), peak_rss=0)
+
+    builds = bench.measure(project, fake_build, True, 2, lambda _: None)
+    assert seen == [False, False, True, False, True]
+    assert (builds[bench.WITHOUT].seconds, builds[bench.WITH].seconds) == (1.0, 1.6)  # the fastest of each
+    assert "offline_zip: false" in (project / "mkdocs.yml").read_text()
+    assert builds[bench.STEP].seconds < 1.0  # the zip step alone, timed on the built site
+    size = Size(43, builds)
+    assert "| 43 | 1.0 s | 1.6 s | 1.60 | 0.0 s |" in "\n".join(bench.report([size]))
+    assert bench.targets([size])[0][1:] == (1.6, 1.2, "≤")

@@ -52,6 +52,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: objec
         _pages = [Page(_url(file), _url(_without_directory_urls(file))) for file in files.documentation_pages()]
 
 
+@event_priority(-100)  # after hooks/toolkit.py has finished the documents, which the copy holds
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     if not _makes_zip(config):
         return

@@ -92,6 +92,34 @@ def test_relative_urls_are_written_as_mkdocs_writes_them(url: str, other: str) -
     assert relative_url(url, other) == get_relative_url(url, other)
 
 
+# Material's page head as far as the polyfills (its `libs` block), which the copy adds the shim to.
+_HEAD = '<link rel="stylesheet" href="{}assets/stylesheets/main.0a1b.min.css">\n      \n      \n\n\n    \n    \n      \n    \n'
+
+
+def test_only_links_change_not_code_samples_scripts_or_comments(tmp_path: Path) -> None:
+    (tmp_path / "roles" / "x").mkdir(parents=True)
+    body = (
+        '<a href="../">All roles</a> <a href="../../#start">Home</a> <img src="../../assets/i.png">'
+        ' <code>&lt;a href="../"&gt;</code> <script>var s = \'<a href="../">\';</script> <!-- <a href="../"> -->'
+    )
+    (tmp_path / "roles" / "x" / "index.html").write_text(_HEAD.format("../../") + body)
+    (tmp_path / "roles" / "index.html").write_text(_HEAD.format("../"))
+    (tmp_path / "index.html").write_text(_HEAD.format(""))
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs":[{"location":"roles/x/#duties","text":"x"}]}')
+    pages = [Page("", "index.html"), Page("roles/", "roles/index.html"), Page("roles/x/", "roles/x.html")]
+    copy = {name: data.decode() for name, data in offline_files(tmp_path, pages)}
+    assert sorted(copy) == sorted(["index.html", "roles/index.html", "roles/x.html", "search/search_index.js",
+                                   "search/search_index.json"])  # fmt: skip
+    shim = '<script src="../javascripts/vendor/iframe-worker-shim.js"></script>'
+    head = _HEAD.format("../").removesuffix("\n    \n") + f"\n        {shim}\n      \n    \n"  # after the polyfills
+    assert copy["roles/x.html"] == head + (
+        '<a href="index.html">All roles</a> <a href="../index.html#start">Home</a> <img src="../assets/i.png">'
+        ' <code>&lt;a href="../"&gt;</code> <script>var s = \'<a href="../">\';</script> <!-- <a href="../"> -->'
+    )
+    assert copy["search/search_index.js"] == 'var __index = {"docs":[{"location":"roles/x.html#duties","text":"x"}]}'
+
+
 def test_a_change_in_materials_page_head_stops_the_build_instead_of_breaking_search(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><head><title>x</title></head><body></body></html>")
     with pytest.raises(OfflineError, match="page head"):

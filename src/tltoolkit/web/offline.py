@@ -118,6 +118,9 @@ def offline_files(site_dir: Path, pages: Iterable[Page], site_url: str = "") -> 
 
 # --- The rewriting ----------------------------------------------------------------------------
 
+# Links are attributes of tags: not text (a code sample may show `href="..."`; only its `<` is
+# escaped), nor what scripts, styles and comments hold.
+_TAG = re.compile(r"(<script\b[^>]*>)(.*?</script>)|<style\b.*?</style>|<!--.*?-->|<[a-zA-Z][^<>]*>", re.S)
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(")')
 _SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)(",location\))')
@@ -144,7 +147,7 @@ class _Copy:
             self.root += "/"
 
     def page(self, html: str, page: Page) -> str:
-        html = _URL_ATTRIBUTE.sub(lambda m: m[1] + self.url(m[2], page) + m[3], html)
+        html = _links(html, lambda url: self.url(url, page))
         html = _CANONICAL.sub(lambda m: m[1] + self.absolute(m[2]) + m[3], html, count=1)
         base = relative_url(".", page.offline)
         html = _SCOPE.sub(lambda m: m[1] + base + m[3], html, count=1)
@@ -160,7 +163,7 @@ class _Copy:
 
     def not_found_page(self, html: str) -> str:
         """The 404 page: its links are absolute (it is shown at any depth)."""
-        html = _URL_ATTRIBUTE.sub(lambda m: m[1] + self.absolute(m[2]) + m[3], html)
+        html = _links(html, self.absolute)
         html = self._config(html, lambda url, key: url if key == "base" else self.absolute(url))
         return self._shim(html, self.root + SHIM)
 
@@ -222,6 +225,20 @@ class _Copy:
         if not found:
             raise OfflineError("Material's page head is not as expected: cannot add the offline search shim")
         return html
+
+
+def _links(html: str, change: Callable[[str], str]) -> str:
+    """`html` with each tag's href and src changed by `change`."""
+
+    def attributes(tag: str) -> str:
+        return _URL_ATTRIBUTE.sub(lambda m: m[1] + change(m[2]) + m[3], tag)
+
+    def tag(match: re.Match[str]) -> str:
+        if match[1] is not None:  # a script: its src, not its code
+            return attributes(match[1]) + match[2]
+        return match[0] if match[0].startswith(("<style", "<!--")) else attributes(match[0])
+
+    return _TAG.sub(tag, html)
 
 
 def _split(url: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 import pytest
 from mkdocs.utils import get_relative_url
 from projects import ROOT, build_ok, project_copy
@@ -21,7 +22,10 @@ from projects import ROOT, build_ok, project_copy
 from tltoolkit.reproducible import write_zip
 from tltoolkit.web.offline import FOLDER, ZIP, OfflineError, Page, offline_files, relative_url
 
-_URL = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+def _links(html: bytes) -> list[str]:
+    """The href and src of every element, as a browser reads the page."""
+    return [str(url) for url in lxml.html.fromstring(html).xpath("//@href | //@src")]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +40,7 @@ def test_every_link_in_the_copy_opens_a_file_of_the_copy(copy: dict[str, bytes])
     assert len(pages) > 40
     checked = 0
     for name in pages:
-        for url in _URL.findall(copy[name].decode("utf-8")):
+        for url in _links(copy[name]):
             parts = urlsplit(url)
             if parts.scheme or url.startswith("#") or name == "404.html":  # 404 is served by a server, at any depth
                 continue
@@ -81,7 +85,7 @@ def test_nothing_in_the_copy_is_loaded_from_the_network(copy: dict[str, bytes]) 
 
 def test_the_copy_offers_no_zip_of_itself(copy: dict[str, bytes], built_site: Path) -> None:
     assert f'href="{ZIP}"' in (built_site / "index.html").read_text(encoding="utf-8")
-    links = [url for name, data in copy.items() if name.endswith(".html") for url in _URL.findall(data.decode())]
+    links = [url for name, data in copy.items() if name.endswith(".html") for url in _links(data)]
     assert links and not [url for url in links if url.endswith(".zip")]
     assert not any(name.endswith((".zip", ".map")) for name in copy)
 

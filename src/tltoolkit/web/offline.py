@@ -68,17 +68,6 @@ def make_zip(site_dir: Path, pages: Iterable[Page], epoch: int, site_url: str = 
     return target, write_zip(target, entries, zip_date_time(iso_date(epoch)))
 
 
-def write_copy(site_dir: Path, pages: Iterable[Page], folder: Path, site_url: str = "") -> int:
-    """Write the offline copy of `site_dir` into `folder` (for looking at it); returns the number of files."""
-    count = 0
-    for name, data in offline_files(site_dir, pages, site_url):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        count += 1
-    return count
-
-
 def zip_folder(folder: Path, target: Path, epoch: int) -> int:
     """Zip `folder` as one folder named FOLDER, every entry dated `epoch`; returns the number of files."""
     files = sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix != ".map")

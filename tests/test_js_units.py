@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import load_catalog
-from tltoolkit.source.models import Planning
+from tltoolkit.source.models import Planning, Role
 from tltoolkit.web.downloads import roles_json
+from tltoolkit.web.site import PLANNER_FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_NODE = 18  # node --test with --test-reporter
@@ -47,7 +48,8 @@ def node_or_skip() -> str:
 def test_planner_unit_tests_pass_in_node(tmp_path: Path) -> None:
     node = node_or_skip()
     roles = tmp_path / "roles.json"
-    roles.write_bytes(roles_json(load_catalog(ROOT / "data")))
+    # What /plan/ embeds: roles.json with each role cut to the fields the planner reads.
+    roles.write_bytes(roles_json(load_catalog(ROOT / "data"), PLANNER_FIELDS))
     result = subprocess.run(
         # The files by name: Node 20 searches a folder given to --test, Node 22 reads it as a glob.
         [node, "--test", "--test-reporter=tap", *(str(path.relative_to(ROOT)) for path in TEST_FILES)],
@@ -90,3 +92,12 @@ def test_without_node_the_tests_skip_or_fail_when_required(monkeypatch: pytest.M
     outcome = pytest.fail.Exception if required else pytest.skip.Exception
     with pytest.raises(outcome, match="Node.js is not installed"):
         node_or_skip()
+
+
+def test_the_planner_page_embeds_every_role_field_its_scripts_read() -> None:
+    """/plan/ embeds only site.PLANNER_FIELDS of each role: a script reading another field would get undefined."""
+    fields = set(Role.model_fields)
+    scripts = (ROOT / "docs/javascripts/plan").glob("*.js")
+    read = {name for path in scripts for name in re.findall(r"\brole\.(\w+)", path.read_text(encoding="utf-8"))}
+    assert {"id", "hours_per_week"} <= read  # the pattern still finds the reads
+    assert read & fields <= set(PLANNER_FIELDS), sorted(read & fields - set(PLANNER_FIELDS))

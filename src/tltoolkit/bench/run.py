@@ -4,8 +4,9 @@ For each inventory size it makes a copy of the project with that many roles (see
 `synthetic.py`) and times `mkdocs build` four ways: cold (no site, no document cache),
 warm (nothing changed), warm with document rendering off (TL_DOCUMENTS=off), and after
 editing one role. The two warm builds take turns, twice by default, and each keeps its
-fastest run. In the same run it measures this machine's reference for PDFs:
-WeasyPrint laying out the real job descriptions as one batched document, per page.
+fastest run. Beside each build with documents off it builds plain MkDocs + Material with as
+many pages (`floor.py`), the reference for the page build. In the same run it measures this
+machine's reference for PDFs: WeasyPrint laying out the real job descriptions as one batched document, per page.
 Targets are ratios within the run, because the machine is shared and its speed varies.
 """
 

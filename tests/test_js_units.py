@@ -19,8 +19,9 @@ import pytest
 
 from tltoolkit import load_catalog
 from tltoolkit.content import self_assessment
-from tltoolkit.source.models import Planning
+from tltoolkit.source.models import Planning, Role
 from tltoolkit.web.downloads import roles_json
+from tltoolkit.web.site import PLANNER_FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_NODE = 18  # node --test with --test-reporter
@@ -50,7 +51,8 @@ def test_planner_unit_tests_pass_in_node(tmp_path: Path) -> None:
     node = node_or_skip()
     catalog = load_catalog(ROOT / "data")
     roles = tmp_path / "roles.json"
-    roles.write_bytes(roles_json(catalog))
+    # What /plan/ embeds: roles.json with each role cut to the fields the planner reads.
+    roles.write_bytes(roles_json(catalog, PLANNER_FIELDS))
     conditions = tmp_path / "conditions.json"
     conditions.write_text(json.dumps(self_assessment.check_data(catalog)), encoding="utf-8")
     result = subprocess.run(
@@ -95,3 +97,12 @@ def test_without_node_the_tests_skip_or_fail_when_required(monkeypatch: pytest.M
     outcome = pytest.fail.Exception if required else pytest.skip.Exception
     with pytest.raises(outcome, match="Node.js is not installed"):
         node_or_skip()
+
+
+def test_the_planner_page_embeds_every_role_field_its_scripts_read() -> None:
+    """/plan/ embeds only site.PLANNER_FIELDS of each role: a script reading another field would get undefined."""
+    fields = set(Role.model_fields)
+    scripts = (ROOT / "docs/javascripts/plan").glob("*.js")
+    read = {name for path in scripts for name in re.findall(r"\brole\.(\w+)", path.read_text(encoding="utf-8"))}
+    assert {"id", "hours_per_week"} <= read  # the pattern still finds the reads
+    assert read & fields <= set(PLANNER_FIELDS), sorted(read & fields - set(PLANNER_FIELDS))

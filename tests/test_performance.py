@@ -162,3 +162,25 @@ def test_a_new_build_date_keeps_every_cached_document(minimal_data, tmp_path, mo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     again = build_documents(catalog, tmp_path / "b", cache, SETTINGS)
     assert first.rendered and again.rendered == [] and len(again.cached) == first.total
+
+
+def test_the_plain_mkdocs_reference_is_like_the_role_pages_without_the_toolkit(tmp_path):
+    """scripts/bench compares the page build with plain MkDocs building as many pages (bench/floor.py):
+    the same Markdown extensions, pages out of the navigation and about as long as the role pages."""
+    import yaml
+
+    from tltoolkit.bench.floor import FOLDER, plain_project
+
+    project = plain_project(tmp_path / "plain", 60)
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    block = re.search(r"^markdown_extensions:\n(?:[ -].*\n)+", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert block and settings["markdown_extensions"] == yaml.safe_load(block[0])["markdown_extensions"]
+    assert settings["not_in_nav"].strip() == f"/{FOLDER}/*.md" and settings["nav"] == [{"Home": "index.md"}]
+    plain = sorted((project / "docs" / FOLDER).glob("*.md"))
+    assert len(plain) == 59
+    role_pages = [
+        p.markdown for p in build_pages(load_catalog(ROOT / "data")) if re.fullmatch(r"roles/[^/]+\.md", p.uri)
+    ]
+    mean = sum(len(p.read_text(encoding="utf-8")) for p in plain) / len(plain)
+    assert 0.5 < mean / (sum(map(len, role_pages)) / len(role_pages)) < 1.2
+    assert not any("{" in p.read_text(encoding="utf-8") or "<" in p.read_text(encoding="utf-8") for p in plain)

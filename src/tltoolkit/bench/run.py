@@ -4,8 +4,9 @@ For each inventory size it makes a copy of the project with that many roles (see
 `synthetic.py`) and times `mkdocs build` four ways: cold (no site, no document cache),
 warm (nothing changed), warm with document rendering off (TL_DOCUMENTS=off), and after
 editing one role. The two warm builds take turns, twice by default, and each keeps its
-fastest run. In the same run it measures this machine's reference for PDFs:
-WeasyPrint laying out the real job descriptions as one batched document, per page.
+fastest run. Beside each build with documents off it builds plain MkDocs + Material with as
+many pages (`floor.py`), the reference for the page build. In the same run it measures this
+machine's reference for PDFs: WeasyPrint laying out the real job descriptions as one batched document, per page.
 Targets are ratios within the run, because the machine is shared and its speed varies.
 """
 
@@ -16,6 +17,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -27,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import offline
+from . import floor, offline
 from .synthetic import ROOT, edit_role, synthetic_project
 
 PAGE = ROOT / "docs" / "performance.md"
@@ -49,6 +51,7 @@ class Build:
     pages: int = 0
     doc_seconds: float = 0.0
     progress_lines: int = 0
+    cpu_seconds: float = 0.0  # user + system time of the build's processes: steadier than wall time when shared
 
 
 @dataclass
@@ -92,7 +95,7 @@ def _tree_rss(root: int) -> int:
 def mkdocs_build(project: Path, documents: bool = True) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "on" if documents else "off"}
     mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     process = subprocess.Popen([mkdocs, "build", "--strict"], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
     peak = 0
     done = threading.Event()
@@ -111,11 +114,16 @@ def mkdocs_build(project: Path, documents: bool = True) -> Build:
     watcher.join()
     if process.returncode != 0:
         raise SystemExit(f"benchmark: mkdocs build failed in {project}:\n{output}")
-    build = Build(seconds, peak, progress_lines=len(PROGRESS.findall(output)))
+    build = Build(seconds, peak, progress_lines=len(PROGRESS.findall(output)), cpu_seconds=_children_cpu() - cpu)
     if match := SUMMARY.search(output):
         _, rendered, pages, cached, doc_seconds = match.groups()
         build.rendered, build.pages, build.cached, build.doc_seconds = int(rendered), int(pages), int(cached), float(doc_seconds)  # fmt: skip
     return build
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def site_bytes(site: Path) -> int:
@@ -179,11 +187,16 @@ def measure(roles: int, tmp: Path, quick: bool, browser: bool, log: Callable[[st
     # The warm builds being compared take turns, `repeat` times, and each keeps its fastest:
     # on a shared machine noise only ever adds time, and a slow spell then hits both alike.
     steps = [("cold", True), *[step for _ in range(repeat) for step in (("warm", True), ("off", False))]]
+    plain = None
     for name, documents in steps:
         if big and documents:
             continue
         log(f"  {roles} roles: {name} build")
         size.builds[name] = _best(size.builds.get(name), mkdocs_build(project, documents))
+        if name == "off":  # plain MkDocs, as many pages, takes its turn beside the build it is compared with
+            plain = plain or floor.plain_project(tmp / f"plain-{roles}", floor.site_pages(project / "site"))
+            log(f"  {roles} roles: plain MkDocs + Material, the same number of pages")
+            size.builds["floor"] = _best(size.builds.get("floor"), mkdocs_build(plain, False))
     size.builds |= offline.measure(project, mkdocs_build, not big, repeat, log, prime=False)  # with/without the zip
     site = project / "site"
     size.site_bytes = site_bytes(site)
@@ -197,6 +210,7 @@ def measure(roles: int, tmp: Path, quick: bool, browser: bool, log: Callable[[st
         log(f"  {roles} roles: rebuild after editing one role")
         size.builds["edit"] = mkdocs_build(project)
     shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(tmp / f"plain-{roles}", ignore_errors=True)
     return size
 
 
@@ -223,11 +237,12 @@ def table(sizes: list[Size], repeat: int) -> str:
         "warm": "warm, nothing changed" + mark,
         "off": "warm, documents off" + mark,
         "edit": "one role edited",
+        "floor": "plain MkDocs + Material, as many pages" + mark,
     }
     for size in sizes:
         for name, label in labels.items():
             if b := size.builds.get(name):
-                docs = "off" if name == "off" else f"{b.rendered:,} / {b.cached:,}"
+                docs = "off" if name in ("off", "floor") else f"{b.rendered:,} / {b.cached:,}"
                 rows.append(f"| {size.roles:,} | {label} | {b.seconds:.1f} | {b.seconds * 1000 / size.roles:.1f} | {docs} | {b.peak_rss / 1e6:,.0f} MB |")  # fmt: skip
     rows.append("")
     if repeat > 1:
@@ -264,6 +279,12 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
     for s in sizes:
         if "warm" in s.builds and "off" in s.builds:
             out.append((f"warm rebuild vs documents off ({s.roles:,} roles)", s.builds["warm"].seconds / s.builds["off"].seconds, 1.2, "≤"))  # fmt: skip
+    for s in sizes:
+        if "off" in s.builds and "floor" in s.builds:  # same page count: the ratio of totals is the per-page one
+            off, plain = s.builds["off"], s.builds["floor"]
+            out.append((f"per page vs plain MkDocs, documents off ({s.roles:,} roles)", off.seconds / plain.seconds, 2.0, "≤"))  # fmt: skip
+            if plain.cpu_seconds:
+                out.append((f"the same in CPU time ({s.roles:,} roles)", off.cpu_seconds / plain.cpu_seconds, 2.0, "≤"))  # fmt: skip
     for s in sizes:
         if "edit" in s.builds:
             out.append(

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # Words the filter ignores when typed alone; they still count inside a phrase ("English as a second language").
 STOP_WORDS = frozenset(
@@ -28,6 +29,8 @@ _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 
 def fold(text: str) -> str:
     """Lower case without accents (as the script folds what is typed)."""
+    if text.isascii():  # no accents to take off: most text, and 13 million characters at 5,000 roles
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -37,6 +40,7 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words, a million times at 5,000 roles
 def stem(word: str) -> str:
     """A light English stem, so coach, coaches, coaching and coached meet ("coach").
 

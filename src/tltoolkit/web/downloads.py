@@ -91,8 +91,10 @@ def roles_csv(catalog: Catalog) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def roles_json(catalog: Catalog) -> bytes:
-    """The roles with the data's field names and codes, plus the skills, standards domains and labels they refer to."""
+def roles_json(catalog: Catalog, fields: Iterable[str] | None = None) -> bytes:
+    """The roles with the data's field names and codes, plus the skills, standards domains and labels they refer to.
+    `fields`: only these fields of each role (the planner page embeds only what its scripts read)."""
+    include = set(fields) if fields is not None else None
     document = {
         "source": BY_NAME["roles"].source,
         "skills": [{"id": skill.id, "name": skill.name} for skill in catalog.skills],
@@ -112,7 +114,7 @@ def roles_json(catalog: Catalog) -> bytes:
             "pay": labels.PAY,
         },
         # Weekly hours with basis "duties" are the toolkit's estimate from the role's own duties.
-        "roles": [role.model_dump(mode="json") for role in catalog.roles],
+        "roles": [role.model_dump(mode="json", include=include) for role in catalog.roles],
         "planning": _planning(catalog.planning),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

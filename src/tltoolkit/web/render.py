@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -19,10 +20,15 @@ front_matter_value = safe_text.front_matter
 search_text = safe_text.search_text
 
 
+# posixpath.relpath asks the system for the working folder on every call: with a few folders and
+# the same targets linked from page after page, remembering the answers saves that (and its work).
+_relpath = lru_cache(maxsize=1 << 16)(posixpath.relpath)
+
+
 def relative_url(from_uri: str, to_uri: str) -> str:
     """Link from one Markdown source file to another (MkDocs resolves and checks it)."""
     target, _, anchor = to_uri.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+    path = _relpath(target, posixpath.dirname(from_uri) or ".")
     return f"{path}#{anchor}" if anchor else path
 
 

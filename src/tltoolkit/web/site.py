@@ -227,11 +227,17 @@ def _resources(catalog: Catalog, r: Renderer) -> Iterator[Page]:
 # --- the school's plan (issue 15) -----------------------------------------------------------
 
 PLAN_URI = "plan/index.md"
+# The fields of a role the planner's scripts read (docs/javascripts/plan/*.js). The page embeds
+# roles.json with only these: the whole object is about 3.8 KB a role (19 MB at 5,000 roles), and
+# every build parses it twice more (Markdown, search) and every visit downloads it.
+PLANNER_FIELDS = ("id", "title", "summary", "held", "skills", "filled_by", "filled_by_note", "hours_per_week",
+                  "release_periods", "release_share")  # fmt: skip
 
 
 def _plan(catalog: Catalog, r: Renderer) -> Iterator[Page]:
-    """The planner: a page whose script works on the inventory embedded in it (the roles.json object)."""
-    yield _page(catalog, r, PLAN_URI, "plan", catalog_json=script_json(roles_json(catalog)))
+    """The planner: a page whose script works on the inventory embedded in it (the roles.json object,
+    its roles cut to the fields the scripts read)."""
+    yield _page(catalog, r, PLAN_URI, "plan", catalog_json=script_json(roles_json(catalog, PLANNER_FIELDS)))
 
 
 def script_json(document: bytes) -> str:

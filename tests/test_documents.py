@@ -41,8 +41,10 @@ def pdf_text(path: Path) -> str:
 def test_every_expected_file_exists(built, catalog):
     base, report = built
     out = base / "downloads"
-    expected = {f"job-descriptions/{role.id}.{ext}" for role in catalog.roles for ext in ("pdf", "docx")}
-    expected |= {"job-descriptions/blank.pdf", "job-descriptions/blank.docx", "guides/all-guides.pdf"}
+    names = [*(role.id for role in catalog.roles), "blank"]
+    folders = ("job-descriptions", "selection", "support-plans")  # the description and the two kits
+    expected = {f"{folder}/{name}.{ext}" for folder in folders for name in names for ext in ("pdf", "docx")}
+    expected |= {"guides/all-guides.pdf"}
     expected |= {f"guides/{guide.id}.pdf" for guide in catalog.guides}
     expected |= {"school-conditions.pdf", "principal-moves.pdf"}
     written = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
@@ -161,8 +163,13 @@ def test_a_changed_role_rerenders_only_its_own_documents(built, catalog, tmp_pat
     changed = role.model_copy(update={"responsibilities": [*role.responsibilities[:-1], "Keep a changed list."]})
     roles = [changed if r is role else r for r in catalog.roles]
     report = build_documents(dataclasses.replace(catalog, roles=roles), tmp_path / "out", base / "cache", SETTINGS)
-    assert sorted(report.rendered) == [f"job-descriptions/{role.id}.docx", f"job-descriptions/{role.id}.pdf"]
-    assert len(report.cached) == report.total - 2
+    own = [
+        f"{folder}/{role.id}.{ext}"
+        for folder in ("job-descriptions", "selection", "support-plans")
+        for ext in ("pdf", "docx")
+    ]
+    assert sorted(report.rendered) == sorted(own)  # its description and the kits made from it
+    assert len(report.cached) == report.total - len(own)
     assert "Keep a changed list." in pdf_text(tmp_path / "out" / "job-descriptions" / f"{role.id}.pdf")
 
 

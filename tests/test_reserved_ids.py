@@ -90,7 +90,9 @@ def test_the_messages_say_what_uses_the_name(tmp_path: Path) -> None:
         "data/guides/all-guides.yml:2:1: id: guide id 'all-guides' (the file name) is the name of files the toolkit "
         "writes itself (downloads/guides/all-guides.pdf); rename the file and its id",
         "data/roles.yml:3:3: roles[0].id: role id 'blank' is the name of files the toolkit writes itself "
-        "(downloads/job-descriptions/blank.pdf, downloads/job-descriptions/blank.docx); choose another id",
+        "(downloads/job-descriptions/blank.pdf, downloads/job-descriptions/blank.docx, "
+        "downloads/selection/blank.pdf, downloads/selection/blank.docx, downloads/support-plans/blank.pdf, "
+        "downloads/support-plans/blank.docx); choose another id",
         "data/skills.yml:3:3: skills[0].id: skill id 'index' is the address of the page 'Core leadership skills' "
         "(skills/index.md); choose another id",
     ]

@@ -20,17 +20,20 @@ from typing import Literal
 from ..content import labels
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
+from ..content.selection import selection_kit
 from ..content.stewardship import Review
+from ..content.support_plan import support_plan
 from ..content.texts import GUIDES_BEFORE, GUIDES_INTRO, JOB_DESCRIPTION
 from ..source.catalog import Catalog
 from ..source.district import Brand, District
 from ..source.logo import Logo
 from . import cache as cache_mod
-from . import pdf
+from . import kits, pdf
 from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
+from .word import WordDocument
 
 Paper = Literal["letter", "a4"]
 PAPERS: tuple[str, ...] = ("letter", "a4")
@@ -83,7 +86,7 @@ class Job:
 
     path: str  # inside the downloads folder, e.g. "job-descriptions/math-coach.pdf"
     kind: str  # document kind: a folder holding template.html and style.css, or "docx"
-    payload: object  # the HTML for a PDF, a DocxSpec for a Word file
+    payload: object  # the HTML for a PDF, a WordDocument for a Word file
     key: str
 
     @property
@@ -116,11 +119,16 @@ def document_paths(catalog: Catalog) -> list[str]:
     roles = [*(role.id for role in catalog.roles), "blank"]
     return [
         *(f"job-descriptions/{name}.{ext}" for name in roles for ext in ("pdf", "docx")),
+        *(f"{folder}/{name}.{ext}" for folder in KIT_FOLDERS for name in roles for ext in ("pdf", "docx")),
         *(f"guides/{guide.id}.pdf" for guide in catalog.guides),
         "guides/all-guides.pdf",
         "school-conditions.pdf",
         "principal-moves.pdf",
     ]
+
+
+# The kits every role has beside its job description (and a blank one), by folder.
+KIT_FOLDERS = ("selection", "support-plans")
 
 
 # Called with (documents rendered so far, documents to render) after each one is done.
@@ -201,6 +209,7 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
     style = functools.cache(lambda kind: pdf.style_fingerprint(kind, settings.paper))
     return [
         *_job_descriptions(catalog, html, settings, style),
+        *_kits(catalog, html, settings, style),
         *_guides(catalog, html, settings, style),
         _conditions(catalog, html, settings, style),
         _moves(catalog, html, settings, style),
@@ -218,6 +227,10 @@ Style = Callable[[str], str]
 
 def _pdf(path: str, kind: str, html: str, settings: Settings, style: Style) -> Job:
     return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, style(kind), html))
+
+
+def _word(path: str, document: WordDocument) -> Job:
+    return Job(path, "docx", document, cache_mod.key("docx", document.fingerprint()))
 
 
 def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
@@ -261,7 +274,63 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             paper=settings.paper,
             created=_dated(role),
         )
-        yield Job(f"job-descriptions/{name}.docx", "docx", spec, cache_mod.key("docx", spec.fingerprint()))
+        yield _word(f"job-descriptions/{name}.docx", spec.document())
+
+
+def _kits(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
+    """Each role's selection kit and support plan (PDF and Word), then the blank ones."""
+    review = html.common["review"]
+    for role in [*catalog.roles, None]:
+        name = role.id if role else "blank"
+        kit = selection_kit(catalog, role)
+        plan_ = support_plan(catalog, role)
+        facts = (
+            f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
+            if role
+            else ""
+        )
+        for kind, folder, content, words, blocks in (
+            ("selection", "selection", kit, kit.words, kits.selection_blocks(kit)),
+            ("support_plan", "support-plans", plan_, plan_.words, kits.support_plan_blocks(plan_)),
+        ):
+            title = f"{role.title}: {words.kicker.lower()}" if role else content.title
+            description = f"{words.kicker} for the role of {role.title}." if role else content.title + "."
+            keywords = f"{words.kicker.lower()}, {role.title}" if role else f"{words.kicker.lower()}, template"
+            page = html.render(
+                kind,
+                title=title,
+                description=description,
+                keywords=keywords,
+                created=_dated(role),
+                role=role,
+                kit=content,
+                plan=content,
+            )
+            yield _pdf(f"{folder}/{name}.pdf", kind, page, settings, style)
+            lead = kit.lead if kind == "selection" else plan_.words.lead
+            document = WordDocument(
+                title=content.title,
+                kicker=words.kicker,
+                facts_line=facts,
+                lead=lead,
+                blocks=blocks,
+                small_print=(
+                    review.line(role) if role else "",
+                    f"{settings.toolkit_name}. {settings.notice}" if settings.notice else "",
+                ),
+                properties_title=title,
+                header=f"{settings.toolkit_name} · {title}",
+                notice=settings.notice,
+                contact=settings.contact,
+                brand=settings.brand.primary if settings.brand else "",
+                author=settings.author,
+                toolkit=settings.toolkit_name,
+                keywords=keywords,
+                lang=settings.lang,
+                paper=settings.paper,
+                created=_dated(role),
+            )
+            yield _word(f"{folder}/{name}.docx", document)
 
 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
@@ -385,9 +454,9 @@ def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:
     """Render one job into the cache; return its page count (0 for Word files)."""
     temporary = store.temporary(job.key, job.suffix)
     if job.kind == "docx":
-        from .docx import write_docx
+        from . import word
 
-        write_docx(job.payload, temporary)  # type: ignore[arg-type]
+        word.write(job.payload, temporary)  # type: ignore[arg-type]
         pages = 0
     else:
         try:

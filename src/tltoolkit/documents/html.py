@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 
 from ..content import labels
 from ..content.stewardship import Review
+from ..content.texts import GUIDE
 
 HERE = Path(__file__).parent
 
@@ -61,6 +62,7 @@ class HtmlRenderer:
         self.common = common
         # Macros imported without context (the guide body) still see the provenance wording.
         self.env.globals["review"] = common.get("review") or Review()
+        self.env.globals["guide_words"] = GUIDE
 
     def render(self, kind: str, **context: Any) -> str:
         return self.env.get_template(f"{kind}/template.html").render(**self.common, **context)

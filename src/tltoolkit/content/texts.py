@@ -101,9 +101,9 @@ class JobDescriptionWords:
         "Word version and print that instead."
     )
     web_note: str = (
-        "The Word file is the one to adapt: all of its text can be edited. The PDF is for printing "
-        "and signing: its boxes take your school's details, your changes and the signatures, but "
-        "its description cannot be reworded."
+        "Make your changes in the Word file, where all of the text can be edited. The PDF is for "
+        "printing and signing: its boxes take your school's details, your changes and the "
+        "signatures, but its description cannot be reworded there."
     )
     pdf_button: str = "Download PDF (to print and sign)"
     word_button: str = "Download Word (to adapt the text)"

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from session_builds import documents_settings
 
 from tltoolkit import load_catalog
+from tltoolkit.content.texts import JOB_DESCRIPTION
 from tltoolkit.documents import Settings, build_documents, document_paths, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.documents.fetcher import RefusedURL, SafeFetcher
@@ -45,9 +46,9 @@ def test_every_expected_file_exists(built, catalog):
     names = [*(role.id for role in catalog.roles), "blank"]
     folders = ("job-descriptions", "selection", "support-plans")  # the description and the two kits
     expected = {f"{folder}/{name}.{ext}" for folder in folders for name in names for ext in ("pdf", "docx")}
-    expected |= {"guides/all-guides.pdf"}
-    expected |= {f"guides/{guide.id}.pdf" for guide in catalog.guides}
-    expected |= {"school-conditions.pdf", "principal-moves.pdf", "principal-moves-poster.pdf"}
+    expected |= {"guides/all-guides.pdf", "guides/all-guides.docx"}
+    expected |= {f"guides/{guide.id}.{ext}" for guide in catalog.guides for ext in ("pdf", "docx")}
+    expected |= {"school-conditions.pdf", "school-conditions.docx", "principal-moves.pdf", "principal-moves-poster.pdf"}
     expected |= {"focus-area.pdf", "competencies.pdf", "reflection-questions.pdf", "roles-inventory.pdf"}
     written = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}
     assert written == expected == set(document_paths(catalog))
@@ -200,6 +201,51 @@ def test_role_page_links_its_pdf_and_docx(catalog):
         assert f"(../downloads/job-descriptions/{role.id}.pdf)" in markdown
         assert f"(../downloads/job-descriptions/{role.id}.docx)" in markdown
     assert "(../downloads/guides/all-guides.pdf)" in pages["guides/index.md"]
+
+
+def test_word_guides_and_conditions_hold_their_steps_and_strategies(built, catalog):
+    out = built[0] / "downloads"
+
+    def paragraphs(path: Path) -> list[tuple[str, str]]:
+        return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+    for guide in catalog.guides:
+        found = paragraphs(out / "guides" / f"{guide.id}.docx")
+        assert ("Title", guide.title) in found
+        headings = [text for style, text in found if style.startswith("Heading")]
+        assert f"1. {guide.steps[0].title} ({guide.steps[0].minutes} min)" in headings
+        assert {"Before the meeting", "The conversation"} <= set(headings)
+        texts = {text for _, text in found}
+        assert all(question in texts for step in guide.steps for question in step.questions), guide.id
+    booklet = paragraphs(out / "guides" / "all-guides.docx")
+    assert [text for style, text in booklet if style == "Heading 1"][1:] == [g.title for g in catalog.guides]
+    conditions = paragraphs(out / "school-conditions.docx")
+    headings = [text for style, text in conditions if style == "Heading 1"]
+    assert all(f"{n}. {c.name}" in headings for n, c in enumerate(catalog.conditions, 1))
+    assert all(s in {text for _, text in conditions} for c in catalog.conditions for s in c.strategies)
+
+
+def test_guide_and_conditions_pages_link_their_word_files(catalog):
+    pages = {page.uri: page.markdown for page in build_pages(catalog)}
+    for guide in catalog.guides:
+        markdown = pages[f"guides/{guide.id}.md"]
+        assert f"(../downloads/guides/{guide.id}.pdf)" in markdown
+        assert f"(../downloads/guides/{guide.id}.docx)" in markdown
+    assert "(../downloads/guides/all-guides.docx)" in pages["guides/index.md"]
+    assert "(../downloads/school-conditions.docx)" in pages["conditions/index.md"]
+
+
+def test_role_pdf_and_page_say_the_word_file_is_the_one_to_reword(built, catalog):
+    """The role's own text is fixed in the PDF (no field holds it): both say so and point to Word."""
+    out = built[0] / "downloads" / "job-descriptions"
+    role = catalog.roles[0]
+    assert words(JOB_DESCRIPTION.pdf_note) in pdf_text(out / f"{role.id}.pdf")
+    fields = PdfReader(out / f"{role.id}.pdf").get_fields()
+    assert not any(field.get("/V") for field in fields.values())  # nothing prefilled that could clip
+    markdown = next(page.markdown for page in build_pages(catalog) if page.uri == f"roles/{role.id}.md")
+    assert JOB_DESCRIPTION.web_note in markdown and "fillable" not in markdown.lower()
+    word_link = markdown.index(f"job-descriptions/{role.id}.docx")
+    assert word_link < markdown.index(f"job-descriptions/{role.id}.pdf")  # the one to adapt comes first
 
 
 @pytest.mark.slow  # a fresh worker process for every document

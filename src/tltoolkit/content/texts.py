@@ -13,6 +13,62 @@ GUIDES_BEFORE = (
 )
 
 
+# A discussion guide's fixed wording, the same in the fillable PDF and the Word file.
+@dataclass(frozen=True)
+class GuideWords:
+    kicker: str = "Leadership discussion guide"
+    purpose: str = "Purpose"
+    who: str = "Who meets"
+    when: str = "When to use it"
+    time: str = "Time"
+    skills: str = "Skills"
+    meeting_fields: tuple[tuple[str, str], ...] = (("date", "Date of the meeting"), ("participants", "Who took part"))
+    before: str = "Before the meeting"
+    principal_prepares: str = "The principal prepares"
+    leader_prepares: str = "The teacher leader prepares"
+    conversation: str = "The conversation"
+    tip: str = "Facilitation tip"
+    notes: str = "Notes"
+    agreements: str = "Agreements"
+    our_agreements: str = "Our agreements"
+    next_steps: str = "Next steps"
+    actions_header: tuple[str, str, str] = ("What we will do", "Who", "By when")
+    serves: str = "Roles this guide serves most"
+    booklet_title: str = "Leadership discussion guides"
+    booklet_before: str = "Before you meet"
+
+
+GUIDE = GuideWords()
+
+
+# The school-conditions self-assessment's fixed wording, the same in the fillable PDF and the Word file.
+@dataclass(frozen=True)
+class ConditionsWords:
+    kicker: str = "School self-assessment"
+    title: str = "School conditions for teacher leadership"
+    lead: str = (
+        "Teacher leaders do their best work in schools that are set up for it. For each condition, "
+        "tick the signs you can already see, rate where your school stands, and note which strategy "
+        "you will try first."
+    )
+    school_fields: tuple[tuple[str, str], ...] = (
+        ("school", "School"),
+        ("date", "Date"),
+        ("completed-by", "Completed by"),
+    )
+    scale: str = "Rating scale"
+    ratings: tuple[str, ...] = ("Not yet", "Getting started", "Partly in place", "Fully in place")  # lowest first
+    contents: str = "The conditions"
+    signs: str = "Signs it is in place"
+    rating: str = "Our rating"
+    strategies: str = "Strategies to try"
+    see_also: str = "See also (on the website)"
+    notes: str = "Notes and next step"
+
+
+CONDITIONS = ConditionsWords()
+
+
 # A job description's fixed wording, the same in the fillable PDF and the Word file. The keys of
 # `school_fields` name the PDF's form fields.
 @dataclass(frozen=True)
@@ -33,6 +89,24 @@ class JobDescriptionWords:
     signers: tuple[tuple[str, str], ...] = (("teacher-leader", "Teacher leader"), ("principal", "Principal"))
     signature: str = "Signature"
     date: str = "Date"
+    # What each file is for. A role's own text is fixed in the PDF: prefilled PDF fields clip long
+    # text and lose its lists, so the Word file is the one to reword.
+    pdf_note: str = (
+        "Type or write in this PDF's boxes: your school's details, the changes you agree and the "
+        "signatures. The description itself cannot be changed here: to reword it, adapt the Word "
+        "version, where all of the text can be edited."
+    )
+    changes_note: str = (
+        "Note what your school does differently from the description above, or reword it in the "
+        "Word version and print that instead."
+    )
+    web_note: str = (
+        "Make your changes in the Word file, where all of the text can be edited. The PDF is for "
+        "printing and signing: its boxes take your school's details, your changes and the "
+        "signatures, but its description cannot be reworded there."
+    )
+    pdf_button: str = "Download PDF (to print and sign)"
+    word_button: str = "Download Word (to adapt the text)"
 
 
 JOB_DESCRIPTION = JobDescriptionWords()

@@ -21,11 +21,12 @@ from ..content import labels, role_facts
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.selection import selection_kit
-from ..content.self_assessment import RATINGS
 from ..content.stewardship import Review
 from ..content.support_plan import support_plan
 from ..content.texts import (
+    CONDITIONS,
     FOCUS_AREA_DESCRIPTION,
+    GUIDE,
     GUIDES_BEFORE,
     GUIDES_INTRO,
     INVENTORY_COLUMNS,
@@ -39,7 +40,7 @@ from ..source.district import Brand, District
 from ..source.logo import Logo
 from ..source.models import Credited, Move, Role
 from . import cache as cache_mod
-from . import kits, pdf
+from . import kits, meetings, pdf, word
 from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL, logo_url
@@ -132,8 +133,11 @@ def document_paths(catalog: Catalog) -> list[str]:
         *(f"job-descriptions/{name}.{ext}" for name in roles for ext in ("pdf", "docx")),
         *(f"{folder}/{name}.{ext}" for folder in KIT_FOLDERS for name in roles for ext in ("pdf", "docx")),
         *(f"guides/{guide.id}.pdf" for guide in catalog.guides),
+        *(f"guides/{guide.id}.docx" for guide in catalog.guides),
         "guides/all-guides.pdf",
+        "guides/all-guides.docx",
         "school-conditions.pdf",
+        "school-conditions.docx",
         "principal-moves.pdf",
         *RESOURCE_PATHS,
     ]
@@ -223,7 +227,9 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         *_job_descriptions(catalog, html, settings, style),
         *_kits(catalog, html, settings, style),
         *_guides(catalog, html, settings, style),
+        *_guides_word(catalog, html, settings),
         _conditions(catalog, html, settings, style),
+        _conditions_word(catalog, html, settings),
         _moves(catalog, html, settings, style),
         *_resources(catalog, html, settings, style),
     ]
@@ -366,7 +372,7 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Sty
         yield _pdf(f"guides/{guide.id}.pdf", "guide", page, settings, style)
     booklet = html.render(
         "booklet",
-        title="Leadership discussion guides",
+        title=GUIDE.booklet_title,
         description="All the leadership discussion guides in one booklet.",
         keywords="discussion guides",
         created=_dated(*catalog.guides),
@@ -380,15 +386,79 @@ def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Sty
 def _conditions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:
     page = html.render(
         "conditions",
-        title="School conditions for teacher leadership",
+        title=CONDITIONS.title,
         description="A self-assessment: the school conditions teacher leaders need, with signs and strategies.",
         keywords="school conditions, self-assessment",
         created=_dated(*catalog.conditions),
         conditions=catalog.conditions,
         links={condition.id: resolve_all(catalog, condition.see_also) for condition in catalog.conditions},
-        ratings=RATINGS,
+        words=CONDITIONS,
     )
     return _pdf("school-conditions.pdf", "conditions", page, settings, style)
+
+
+def _guides_word(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Iterator[Job]:
+    """Each discussion guide as a Word file to adapt, then all of them as one."""
+    review = html.common["review"]
+    entries = []
+    for guide in catalog.guides:
+        skills, roles = catalog.skills_named(guide.skills), [catalog.role[r] for r in guide.roles]
+        entries.append((guide, skills, roles, review.line(guide)))
+        blocks = meetings.guide_blocks(guide, skills, roles)
+        document = _word_document(
+            settings, guide.title, GUIDE.kicker, blocks, lead=guide.challenge, keywords="discussion guide",
+            small_print=review.line(guide), created=_dated(guide),
+        )  # fmt: skip
+        yield _word(f"guides/{guide.id}.docx", document)
+    blocks = meetings.booklet_blocks(entries, GUIDES_BEFORE)
+    document = _word_document(
+        settings, GUIDE.booklet_title, settings.toolkit_name, blocks, lead=GUIDES_INTRO,
+        keywords="discussion guides", created=_dated(*catalog.guides),
+    )  # fmt: skip
+    yield _word("guides/all-guides.docx", document)
+
+
+def _conditions_word(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> Job:
+    """The school-conditions self-assessment as a Word file to adapt."""
+    review = html.common["review"]
+    links = {condition.id: resolve_all(catalog, condition.see_also) for condition in catalog.conditions}
+    provenance = {condition.id: review.line(condition) for condition in catalog.conditions}
+    blocks = meetings.conditions_blocks(catalog.conditions, links, provenance)
+    document = _word_document(
+        settings, CONDITIONS.title, CONDITIONS.kicker, blocks, lead=CONDITIONS.lead,
+        keywords="school conditions, self-assessment", created=_dated(*catalog.conditions),
+    )  # fmt: skip
+    return _word("school-conditions.docx", document)
+
+
+def _word_document(
+    settings: Settings,
+    title: str,
+    kicker: str,
+    blocks: list[word.Block],
+    *,
+    lead: str = "",
+    keywords: str = "",
+    small_print: str = "",
+    created: str = "",
+) -> WordDocument:
+    """A Word file with the site's names, notice, contact, colour and paper."""
+    return WordDocument(
+        title=title,
+        kicker=kicker,
+        lead=lead,
+        blocks=tuple(blocks),
+        small_print=(small_print, f"{settings.toolkit_name}. {settings.notice}" if settings.notice else ""),
+        notice=settings.notice,
+        contact=settings.contact,
+        brand=settings.brand.primary if settings.brand else "",
+        author=settings.author,
+        toolkit=settings.toolkit_name,
+        keywords=keywords,
+        lang=settings.lang,
+        paper=settings.paper,
+        created=created,
+    )
 
 
 def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:

@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 
 from ..content import labels
 from ..content.stewardship import Review
+from ..content.texts import GUIDE
 
 HERE = Path(__file__).parent
 
@@ -29,7 +30,19 @@ def environment() -> Environment:
     )
     env.filters.update(labels.FILTERS)
     env.filters["stewardship"] = _stewardship
+    env.filters["write_in_mm"] = write_in_mm
     return env
+
+
+# Room to write by hand for a timed part of a meeting: a line (about 7 mm of handwriting) for
+# every few minutes, never so little that a note does not fit nor so much that one step fills a page.
+WRITE_IN_MM = (20, 1.5, 48)  # at least, per minute, at most
+
+
+def write_in_mm(minutes: int | None) -> int:
+    """Height in millimetres of the notes box for a part of a meeting that takes `minutes`."""
+    least, per_minute, most = WRITE_IN_MM
+    return round(min(most, max(least, 10 + per_minute * (minutes or 0))))
 
 
 @pass_context
@@ -49,6 +62,7 @@ class HtmlRenderer:
         self.common = common
         # Macros imported without context (the guide body) still see the provenance wording.
         self.env.globals["review"] = common.get("review") or Review()
+        self.env.globals["guide_words"] = GUIDE
 
     def render(self, kind: str, **context: Any) -> str:
         return self.env.get_template(f"{kind}/template.html").render(**self.common, **context)

@@ -16,7 +16,14 @@ from ..content import labels, self_assessment
 from ..content.crossrefs import resolve_all
 from ..content.job_description import job_description
 from ..content.stewardship import Review
-from ..content.texts import FOCUS_AREA_DESCRIPTION, GUIDES_BEFORE, GUIDES_INTRO, REFLECTION_INTRO, competencies_intro
+from ..content.texts import (
+    FOCUS_AREA_DESCRIPTION,
+    GUIDES_BEFORE,
+    GUIDES_INTRO,
+    JOB_DESCRIPTION,
+    REFLECTION_INTRO,
+    competencies_intro,
+)
 from ..source.catalog import Catalog
 from ..source.kinds import KINDS
 from ..source.models import Role, Work
@@ -111,6 +118,7 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             sections=job_description(catalog.job_description, role, catalog.planning)[2:],
             related=_neighbours(group, position[role.id], RELATED_ROLES),
             related_total=len(group) - 1,
+            words=JOB_DESCRIPTION,
         )
 
 

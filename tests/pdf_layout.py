@@ -1,0 +1,170 @@
+"""Read a tagged PDF's layout as a reader meets it: its structure (headings, sections, lists,
+fields) with the page and position of every piece, so tests can say "this heading ends a
+page without its content" or "this condition is split over two pages" from the PDF itself.
+
+WeasyPrint tags every PDF (PDF/UA): the structure tree names each element (H2, Sect, P, LI,
+Form …) and points at its marked text (page, MCID) and form fields; the page's content stream
+says where each marked piece is drawn.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
+
+HEADINGS = {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
+
+
+@dataclass
+class Mark:
+    """One marked piece of content: a run of text, or a form field."""
+
+    page: int  # 0-based
+    top: float  # points from the top of the page
+    bottom: float
+    text: str = ""
+    field: str = ""  # the form field's name, for a widget
+
+
+@dataclass
+class Node:
+    """One element of the structure tree."""
+
+    tag: str  # "/H2", "/Sect", "/P", …
+    children: list[Node] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)  # its own content, in reading order
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_marks(self) -> list[Mark]:
+        return [mark for node in self.walk() for mark in node.marks]
+
+    def pages(self) -> list[int]:
+        return sorted({mark.page for mark in self.all_marks()})
+
+    def text(self) -> str:
+        return " ".join(" ".join(mark.text for mark in self.all_marks()).split())
+
+    def headings(self) -> list[Node]:
+        return [node for node in self.walk() if node.tag in HEADINGS]
+
+
+@dataclass
+class Layout:
+    path: Path
+    root: Node
+    page_count: int
+    page_height: float
+
+    def marks(self) -> list[Mark]:
+        return self.root.all_marks()
+
+    def sections_headed(self, title: str) -> list[Node]:
+        """The elements whose first heading reads `title` (a Sect, or the heading's parent)."""
+        found = []
+        for node in self.root.walk():
+            heads = [child for child in node.children if child.tag in HEADINGS]
+            if heads and heads[0].text().startswith(title) and node is not self.root:
+                found.append(node)
+        return found
+
+    def page_text(self, page: int) -> str:
+        return " ".join(mark.text for mark in self.marks() if mark.page == page)
+
+
+def layout(path: Path) -> Layout:
+    reader = PdfReader(path)
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    content = {number: _page_content(page) for number, page in enumerate(reader.pages)}
+    widgets = {
+        annotation.idnum: annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/Subtype") == "/Widget"
+    }
+    height = float(reader.pages[0].mediabox.height)
+
+    def build(element: DictionaryObject, page: int | None) -> Node:
+        node = Node(str(element.get("/S", "/?")))
+        page = _page_of(element, pages, page)
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, ArrayObject) else [] if kids is None else [kids]:
+            target = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(target, int):  # marked content on the element's page
+                node.marks.extend(content[page].get(target, []) if page is not None else [])
+            elif target.get("/Type") == "/MCR":  # marked content, maybe on another page
+                on = _page_of(target, pages, page)
+                node.marks.extend(content[on].get(int(target["/MCID"]), []) if on is not None else [])
+            elif target.get("/Type") == "/OBJR":  # a form field's widget
+                widget = widgets.get(target.raw_get("/Obj").idnum)
+                on = _page_of(target, pages, page)
+                if widget is not None and on is not None:
+                    low, high = sorted(float(value) for value in widget["/Rect"][1::2])
+                    name = str(widget.get("/T") or widget.get("/Parent", {}).get("/T", ""))
+                    node.marks.append(Mark(on, height - high, height - low, field=name))
+            else:
+                node.children.append(build(target, page))
+        return node
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    return Layout(Path(path), build(root, None), len(reader.pages), height)
+
+
+def _page_of(element: DictionaryObject, pages: dict[int, int], inherited: int | None) -> int | None:
+    """The page an element's content is on: its own /Pg, or its parent's."""
+    return pages[element.raw_get("/Pg").idnum] if "/Pg" in element else inherited
+
+
+def _page_content(page: Any) -> dict[int, list[Mark]]:
+    """The text drawn inside each marked-content id (MCID) of a page, one Mark per text run."""
+    marks: dict[int, list[Mark]] = defaultdict(list)
+    stack: list[int | None] = []
+    height = float(page.mediabox.height)
+
+    def operator(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
+        if op == b"BDC":
+            properties = args[1] if len(args) > 1 else None
+            stack.append(int(properties["/MCID"]) if isinstance(properties, dict) and "/MCID" in properties else None)
+        elif op == b"BMC":
+            stack.append(None)
+        elif op == b"EMC" and stack:
+            stack.pop()
+
+    def text(run: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        mcid = next((m for m in reversed(stack) if m is not None), None)
+        if mcid is None or not run.strip():
+            return
+        # WeasyPrint draws from the top-left: the y of a run is its baseline, in device space.
+        baseline = tm[5] * cm[3] + cm[5]
+        scale = abs(cm[3] * tm[3]) or 1
+        top = height - (baseline + size * scale * 0.8)
+        marks[mcid].append(Mark(-1, top, height - baseline, run))
+
+    page.extract_text(visitor_operand_before=operator, visitor_text=text)
+    number = page.page_number
+    return {mcid: [Mark(number, m.top, m.bottom, m.text) for m in runs] for mcid, runs in marks.items()}
+
+
+def reading_order(root: Node) -> list[tuple[Node, Mark]]:
+    """Every mark with the element that holds it, in the structure's order."""
+    return [(node, mark) for node in root.walk() for mark in node.marks]
+
+
+def lines(marks: list[Mark]) -> list[str]:
+    """Text runs grouped into lines by their baseline (within 2 pt)."""
+    rows: list[tuple[float, list[str]]] = []
+    for mark in sorted((m for m in marks if m.text.strip()), key=lambda m: m.bottom):
+        if rows and abs(rows[-1][0] - mark.bottom) < 2:
+            rows[-1][1].append(mark.text)
+        else:
+            rows.append((mark.bottom, [mark.text]))
+    return [" ".join(" ".join(parts).split()) for _, parts in rows]

@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .synthetic import edit_role
 
 MARK = "Edited for the benchmark."  # what `edit_role` adds to the summary
@@ -45,6 +47,11 @@ def _get(url: str, timeout: float) -> str | None:
         return None
 
 
+def _role_id(project: Path, index: int) -> str:
+    roles = yaml.load((project / "data" / "roles.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["roles"]
+    return str(roles[index]["id"])
+
+
 def serve_edits(project: Path, documents: bool = True, edits: int = 2, timeout: float = 3600.0) -> Served:
     """Serve `project`, then edit one role `edits` times (a different role each time), timing each."""
     port = free_port()
@@ -65,11 +72,12 @@ def serve_edits(project: Path, documents: bool = True, edits: int = 2, timeout: 
                 time.sleep(0.2)
             served = Served(time.perf_counter() - started, [])
             for n in range(edits):
+                page = f"{base}roles/{_role_id(project, -1 - n)}/"
+                before = (_get(page, timeout) or "").count(MARK)  # the role may have been edited before
                 time.sleep(1.0)  # the file watcher settles; an edit lands on a quiet server
-                role = edit_role(project / "data", index=-1 - n)
+                edit_role(project / "data", index=-1 - n)  # reads and dumps the YAML, then saves the file
                 saved = time.perf_counter()
-                page = f"{base}roles/{role}/"
-                while MARK not in (_get(page, timeout) or ""):  # MkDocs holds the request while it rebuilds
+                while (_get(page, timeout) or "").count(MARK) <= before:  # the server holds it while rebuilding
                     if process.poll() is not None or time.perf_counter() - saved > timeout:
                         output.seek(0)
                         raise SystemExit(f"benchmark: the edit did not show in {project}:\n{output.read()[-3000:]}")

@@ -7,6 +7,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..content import labels, role_facts
@@ -56,12 +57,27 @@ def environment() -> Environment:
     return env
 
 
+class Compiled(jinja2.BytecodeCache):
+    """Jinja's compiled templates, in memory (Jinja checks each against its template's source)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.kept.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
 @dataclass
 class Memo:
     """Pages rendered by earlier builds (`mkdocs serve`), under a hash of their template and context:
     a page whose data did not change is not rendered again."""
 
     kept: dict[str, str] = field(default_factory=dict)
+    compiled: Compiled = field(default_factory=Compiled)  # the page templates
     rendered: list[str] = field(default_factory=list)  # this build's pages that were rendered (not reused)
     _used: set[str] = field(default_factory=set)
 
@@ -83,6 +99,7 @@ class Renderer:
         self.memo = memo
         self._hashes: dict[int, tuple[object, str]] = {}  # id -> (object, its hash): held, so no id is reused
         if memo is not None:
+            self.env.bytecode_cache = memo.compiled
             sources = [self.env.loader.get_source(self.env, name)[0] for name in self.env.list_templates()]  # type: ignore[union-attr]
             self._templates = hashlib.sha256("\0".join(sources).encode()).hexdigest()
 

@@ -28,7 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .render import Memo
+import jinja2
+from markupsafe import Markup
+
+from .render import Compiled, Memo
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
@@ -84,6 +87,7 @@ class Session:
     output: dict[str, str] = field(default_factory=dict)  # theme template output (before on_post_page)
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last: BuildLog = field(default_factory=BuildLog)
+    compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
     # per build
     _settings: str = ""
     _files: str = ""
@@ -180,11 +184,8 @@ class Session:
     def env(self, env: Any) -> Any:
         """The theme's Jinja environment, with TEMPLATE."""
         if self.active:
-            import jinja2  # MkDocs' own dependency, only needed while serving
-
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ toolkit_reused(page) }}"}), env.loader])
-            from markupsafe import Markup
-
+            env.bytecode_cache = self.compiled  # each build has a new environment: compile the theme once
             env.globals["toolkit_reused"] = lambda page: Markup(self._reuse[page.url])
         return env
 

@@ -320,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
             saved["command"],
         )
         repeat = saved.get("repeat", 1)
-        sizes = [Size(s["roles"], {k: Build(**b) for k, b in s["builds"].items()}, s["site_bytes"], s["search_bytes"], s["role_page_bytes"], s["search_ms"]) for s in saved["sizes"]]  # fmt: skip
+        sizes = [Size(s["roles"], {k: Build(**b) for k, b in s["builds"].items()}, s["site_bytes"], s["search_bytes"], s["role_page_bytes"], s["search_ms"], s.get("serve"), s.get("serve_documents", True)) for s in saved["sizes"]]  # fmt: skip
     else:
         repeat = max(1, args.repeat)
         with tempfile.TemporaryDirectory(prefix="tl-bench-") as tmp:

@@ -230,7 +230,7 @@ SESSION = Session()
 
 
 def start(command: str) -> None:
-    """Called once when MkDocs starts (the hook module itself is loaded again for every rebuild)."""
+    """Called once when MkDocs starts: `serve` keeps results between its rebuilds, a build keeps none."""
     SESSION.active = command == "serve"
 
 

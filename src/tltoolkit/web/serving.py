@@ -1,7 +1,8 @@
 """Fast rebuilds while `mkdocs serve` runs: reuse what an edit did not change.
 
-MkDocs 1.6 serve rebuilds the whole site after any change (its `--dirty` mode skips pages by
-file time, which generated pages do not have, and leaves them out of the search index). Most of
+MkDocs 1.6 serve rebuilds the whole site after any change (its `--dirty` mode skips only pages
+whose source file is older than their output: generated pages have no file, so are always rebuilt,
+and the pages it skips drop out of the search index). Most of
 that time goes, per page, on converting Markdown to HTML, on Material's templates and on the
 search plugin reading the HTML back. Here, for the life of the serve process, each of the three
 is kept per page under a hash of everything it is made from (the page's Markdown, its address,

@@ -5,7 +5,7 @@ whose source file is older than their output: generated pages have no file, so a
 and the pages it skips drop out of the search index). Most of
 that time goes, per page, on converting Markdown to HTML, on Material's templates and on the
 search plugin reading the HTML back. Here, for the life of the serve process, each of the three
-is kept per page under a hash of everything it is made from (the page's Markdown, its address,
+(and, before them, the page's generated Markdown: `render.Memo`) is kept per page under a hash of everything it is made from (the page's Markdown, its address,
 the list of files, the navigation and the settings that shape it), and a page whose hash is
 unchanged takes the previous result instead of doing the work again: a one-role edit converts
 and renders the few pages whose Markdown changed. Anything else (a template, mkdocs.yml, a new

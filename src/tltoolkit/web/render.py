@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import posixpath
+import types
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,5 +134,17 @@ class Renderer:
         if isinstance(value, dict) and type(value) is dict:
             return "{" + ",".join(f"{self._hash(k)}:{self._hash(v)}" for k, v in value.items()) + "}"
         if (known := self._hashes.get(id(value))) is None:
-            known = self._hashes[id(value)] = (value, hashlib.sha256(repr(value).encode()).hexdigest())
+            known = self._hashes[id(value)] = (value, hashlib.sha256(self._describe(value).encode()).hexdigest())
         return known[1]
+
+    def _describe(self, value: Any) -> str:
+        """The text hashed for an object: a catalog (or a method or partial of it) by its fields'
+        hashes, so the thousands of roles inside are described once a build, not once a page."""
+        if isinstance(value, types.MethodType):
+            return f"method {value.__func__.__qualname__} of {self._hash(value.__self__)}"
+        if isinstance(value, functools.partial):
+            return f"partial {self._hash(value.func)} {self._hash(value.args)} {self._hash(dict(value.keywords))}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = [self._hash(getattr(value, f.name)) for f in dataclasses.fields(value)]
+            return f"{type(value).__qualname__}({','.join(fields)})"
+        return repr(value)

@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from tltoolkit.reproducible import ENV
+from tltoolkit.web import html_fixes, serving
 from tltoolkit.web.build import BuildError, Generated, SiteBuild
-from tltoolkit.web.html_fixes import on_post_page, on_post_template  # noqa: F401  (events: corrections to Material's HTML)
+from tltoolkit.web.html_fixes import on_post_template  # noqa: F401  (event: corrections to Material's HTML)
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 _build: SiteBuild | None = None  # made in on_config, for the build that follows
+
+
+def on_startup(command: str, **kwargs: object) -> None:
+    """`mkdocs serve` keeps each page's results between rebuilds (tltoolkit.web.serving)."""
+    serving.start(command)
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
@@ -44,7 +54,36 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
             files.remove(existing)
         files.append(_file(config, generated))
     _build.start_documents()  # beside the page build: MkDocs has cleaned site/ by now
+    serving.SESSION.begin(config, files)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: object) -> Navigation:
+    serving.SESSION.navigation(nav)
+    return nav
+
+
+@event_priority(-100)  # last: the Markdown as every plugin left it
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: object) -> str:
+    serving.SESSION.convert(page, config, files)
+    return markdown
+
+
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: object) -> str:
+    serving.SESSION.choose_template(page)
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: object) -> Environment:
+    serving.SESSION.index(config.plugins)
+    return cast("Environment", serving.SESSION.env(env))
+
+
+@event_priority(100)  # first: the theme's output as it was rendered
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    serving.SESSION.rendered(output, page)
+    return html_fixes.on_post_page(output, page=page, config=config)  # corrections to Material's HTML
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
@@ -54,6 +93,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
         _build.finish()
     except BuildError as exc:
         raise PluginError(str(exc)) from None
+    serving.SESSION.end()
 
 
 def on_build_error(error: Exception, **kwargs: object) -> None:

@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from . import floor, offline
+from .serve import serve_edits
 from .synthetic import ROOT, edit_role, synthetic_project
 
 PAGE = ROOT / "docs" / "performance.md"
@@ -62,6 +63,8 @@ class Size:
     search_bytes: int = 0
     role_page_bytes: int = 0  # the first real role's page
     search_ms: tuple[float, float] | None = None  # index ready after opening, first result after typing
+    serve: list[float] | None = None  # `mkdocs serve`: seconds until each one-role edit showed (serve.py)
+    serve_documents: bool = True
 
 
 # --- measuring ---------------------------------------------------------------
@@ -209,6 +212,8 @@ def measure(roles: int, tmp: Path, quick: bool, browser: bool, log: Callable[[st
         edit_role(project / "data")
         log(f"  {roles} roles: rebuild after editing one role")
         size.builds["edit"] = mkdocs_build(project)
+    log(f"  {roles} roles: mkdocs serve, one role edited twice")
+    size.serve, size.serve_documents = serve_edits(project, documents=not big).edits, not big
     shutil.rmtree(project, ignore_errors=True)
     shutil.rmtree(tmp / f"plain-{roles}", ignore_errors=True)
     return size
@@ -244,6 +249,9 @@ def table(sizes: list[Size], repeat: int) -> str:
             if b := size.builds.get(name):
                 docs = "off" if name in ("off", "floor") else f"{b.rendered:,} / {b.cached:,}"
                 rows.append(f"| {size.roles:,} | {label} | {b.seconds:.1f} | {b.seconds * 1000 / size.roles:.1f} | {docs} | {b.peak_rss / 1e6:,.0f} MB |")  # fmt: skip
+    for s in sizes:
+        if s.serve:
+            rows.append(f"| {s.roles:,} | mkdocs serve, one role edited (first, second edit) | {' / '.join(f'{t:.1f}' for t in s.serve)} | - | {'cached' if s.serve_documents else 'off'} | - |")  # fmt: skip
     rows.append("")
     if repeat > 1:
         rows += [f"\\* The fastest of {repeat} runs; the two kinds of warm build took turns.", ""]
@@ -290,6 +298,9 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
             out.append(
                 (f"documents re-rendered after editing one role ({s.roles:,} roles)", s.builds["edit"].rendered, 2, "=")
             )
+    for s in sizes:
+        if s.serve and s.roles in (500, 5000):
+            out.append((f"seconds until a one-role edit shows in mkdocs serve ({s.roles:,} roles)", max(s.serve), 2.0 if s.roles == 500 else 10.0, "≤"))  # fmt: skip
     s = sizes[-1]
     out.append((f"peak memory at {s.roles:,} roles (GB)", max(b.peak_rss for b in s.builds.values()) / 1e9, 2.0, "≤"))
     return out
@@ -332,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             saved["command"],
         )
         repeat = saved.get("repeat", 1)
-        sizes = [Size(s["roles"], {k: Build(**b) for k, b in s["builds"].items()}, s["site_bytes"], s["search_bytes"], s["role_page_bytes"], s["search_ms"]) for s in saved["sizes"]]  # fmt: skip
+        sizes = [Size(s["roles"], {k: Build(**b) for k, b in s["builds"].items()}, s["site_bytes"], s["search_bytes"], s["role_page_bytes"], s["search_ms"], s.get("serve"), s.get("serve_documents", True)) for s in saved["sizes"]]  # fmt: skip
     else:
         repeat = max(1, args.repeat)
         with tempfile.TemporaryDirectory(prefix="tl-bench-") as tmp:

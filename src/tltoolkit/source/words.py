@@ -10,6 +10,7 @@ is typed with the same rules: `tests/js/fixtures/words.json` holds cases both si
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -102,16 +103,23 @@ class FilterIndex:
 
     def __init__(self, texts_by_role: dict[str, list[str]], groups: Sequence[Sequence[str]]) -> None:
         self.terms = TermIndex(groups)
-        words_by_role = {
-            role: list(dict.fromkeys(w for text in texts for w in tokens(text) if w not in STOP_WORDS))
-            for role, texts in texts_by_role.items()
-        }
+        words_by_role = {role: list(_role_words(tuple(texts))) for role, texts in texts_by_role.items()}
         counts = Counter(word for words in words_by_role.values() for word in words)
         # Most used first, so the commonest words get the shortest numbers.
         self.vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
         number = {word: i for i, word in enumerate(self.vocabulary)}
         self._words = {role: " ".join(_base36(number[w]) for w in words) for role, words in words_by_role.items()}
-        self._groups = {role: " ".join(map(str, self.terms.groups_in(texts))) for role, texts in texts_by_role.items()}
+        terms = tuple(map(tuple, groups))
+        self._groups = {role: self._groups_of(terms, tuple(texts)) for role, texts in texts_by_role.items()}
+
+    def _groups_of(self, terms: tuple[tuple[str, ...], ...], texts: tuple[str, ...]) -> str:
+        """Kept per role's texts across builds (`mkdocs serve` rebuilds after each edit)."""
+        key = (terms, texts)
+        if (found := _GROUPS_SEEN.get(key)) is None:
+            if len(_GROUPS_SEEN) > _KEEP:
+                _GROUPS_SEEN.clear()
+            found = _GROUPS_SEEN[key] = " ".join(map(str, self.terms.groups_in(texts)))
+        return found
 
     def words(self, role_id: str) -> str:
         """The role's words as base-36 numbers into the vocabulary, space-separated."""
@@ -127,6 +135,16 @@ class FilterIndex:
         text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
         # Tokens hold letters and digits only; escaping these as well keeps any future field inert.
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_KEEP = 1 << 15  # roles' results kept between builds (a few MB at most)
+_GROUPS_SEEN: dict[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], str] = {}
+
+
+@functools.lru_cache(maxsize=_KEEP)
+def _role_words(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """A role's words (title, summary, responsibilities), first use first, without stop words."""
+    return tuple(dict.fromkeys(w for text in texts for w in tokens(text) if w not in STOP_WORDS))
 
 
 def _base36(n: int) -> str:

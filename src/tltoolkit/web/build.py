@@ -29,7 +29,7 @@ from ..source.catalog import Catalog
 from ..source.district import District
 from ..source.errors import DataErrors
 from ..source.load import load_toolkit
-from . import branding
+from . import branding, serving
 from .downloads import build_downloads
 from .site import build_pages
 
@@ -115,10 +115,15 @@ class SiteBuild:
 
     def files(self) -> list[Generated]:
         """Every generated file: nothing is written to docs/."""
+        memo = serving.SESSION.pages if serving.SESSION.active else None  # `mkdocs serve`: unchanged pages reused
+        if memo:
+            memo.begin()
         found = [
             Generated(page.uri, page.markdown, self._edit(page.sources))
-            for page in build_pages(self.catalog, self.review)
+            for page in build_pages(self.catalog, self.review, memo)
         ]
+        if memo:
+            memo.end()
         # roles.csv and roles.json, linked from the inventory
         found += [Generated(download.uri, download.content) for download in build_downloads(self.catalog)]
         # JSON Schemas for editors, published at schemas/<file>

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import posixpath
+import types
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..content import labels, role_facts
@@ -60,15 +66,91 @@ def environment() -> Environment:
     return env
 
 
+class Compiled(jinja2.BytecodeCache):
+    """Jinja's compiled templates, in memory (Jinja checks each against its template's source)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.kept.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class Memo:
+    """Pages rendered by earlier builds (`mkdocs serve`), under a hash of their template and context:
+    a page whose data did not change is not rendered again."""
+
+    kept: dict[str, str] = field(default_factory=dict)
+    compiled: Compiled = field(default_factory=Compiled)  # the page templates
+    rendered: list[str] = field(default_factory=list)  # this build's pages that were rendered (not reused)
+    _used: set[str] = field(default_factory=set)
+
+    def begin(self) -> None:
+        self.rendered, self._used = [], set()
+
+    def end(self) -> None:
+        """Forget the pages this build did not ask for (old versions, removed roles)."""
+        for key in set(self.kept) - self._used:
+            del self.kept[key]
+
+
 class Renderer:
     """Renders one page template with a `url()` helper relative to that page, plus `common` context."""
 
-    def __init__(self, **common: Any) -> None:
+    def __init__(self, memo: Memo | None = None, **common: Any) -> None:
         self.env = environment()
         self.common = common
+        self.memo = memo
+        self._hashes: dict[int, tuple[object, str]] = {}  # id -> (object, its hash): held, so no id is reused
+        if memo is not None:
+            self.env.bytecode_cache = memo.compiled
+            sources = [self.env.loader.get_source(self.env, name)[0] for name in self.env.list_templates()]  # type: ignore[union-attr]
+            self._templates = hashlib.sha256("\0".join(sources).encode()).hexdigest()
 
     def render(self, uri: str, template: str, /, **context: Any) -> str:
         def url(target: str) -> str:
             return relative_url(uri, target)
 
-        return self.env.get_template(f"{template}.md.j2").render(url=url, uri=uri, **self.common, **context)
+        def render() -> str:
+            return self.env.get_template(f"{template}.md.j2").render(url=url, uri=uri, **self.common, **context)
+
+        if self.memo is None:
+            return render()
+        key = hashlib.sha256(
+            "\0".join([self._templates, uri, template, self._hash(self.common), self._hash(context)]).encode()
+        ).hexdigest()
+        self.memo._used.add(key)
+        if (kept := self.memo.kept.get(key)) is None:
+            kept = self.memo.kept[key] = render()
+            self.memo.rendered.append(uri)
+        return kept
+
+    def _hash(self, value: Any) -> str:
+        """A hash of everything a template can read of `value`: the data models' and catalog's
+        reprs show every field (functions show their name and the values they were given)."""
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            return repr(value)
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._hash(item) for item in value) + "]"
+        if isinstance(value, dict) and type(value) is dict:
+            return "{" + ",".join(f"{self._hash(k)}:{self._hash(v)}" for k, v in value.items()) + "}"
+        if (known := self._hashes.get(id(value))) is None:
+            known = self._hashes[id(value)] = (value, hashlib.sha256(self._describe(value).encode()).hexdigest())
+        return known[1]
+
+    def _describe(self, value: Any) -> str:
+        """The text hashed for an object: a catalog (or a method or partial of it) by its fields'
+        hashes, so the thousands of roles inside are described once a build, not once a page."""
+        if isinstance(value, types.MethodType):
+            return f"method {value.__func__.__qualname__} of {self._hash(value.__self__)}"
+        if isinstance(value, functools.partial):
+            return f"partial {self._hash(value.func)} {self._hash(value.args)} {self._hash(dict(value.keywords))}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = [self._hash(getattr(value, f.name)) for f in dataclasses.fields(value)]
+            return f"{type(value).__qualname__}({','.join(fields)})"
+        return repr(value)

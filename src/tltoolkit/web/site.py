@@ -28,7 +28,7 @@ from ..source.catalog import Catalog
 from ..source.kinds import KINDS
 from ..source.models import Role, Work
 from .downloads import roles_json
-from .render import Renderer
+from .render import Memo, Renderer
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,11 @@ def _page(catalog: Catalog, r: Renderer, uri: str, template: str, /, **context: 
     return Page(uri, r.render(uri, template, sources=sources, **context), sources)
 
 
-def build_pages(catalog: Catalog, review: Review | None = None) -> list[Page]:
-    """All generated pages for the site; `review` decides which items are flagged as due for review."""
+def build_pages(catalog: Catalog, review: Review | None = None, memo: Memo | None = None) -> list[Page]:
+    """All generated pages for the site; `review` decides which items are flagged as due for review;
+    pages kept in `memo` (while serving) are reused when their data did not change."""
     # Credits print the bibliography's short citations and link to its entries.
-    renderer = Renderer(review=(review or Review()).with_works(catalog.bibliography.entries))
+    renderer = Renderer(memo, review=(review or Review()).with_works(catalog.bibliography.entries))
     return [
         page
         for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources, _plan)

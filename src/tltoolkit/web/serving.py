@@ -1,0 +1,311 @@
+"""Fast rebuilds while `mkdocs serve` runs: reuse what an edit did not change.
+
+MkDocs 1.6 serve rebuilds the whole site after any change (its `--dirty` mode skips only pages
+whose source file is older than their output: generated pages have no file, so are always rebuilt,
+and the pages it skips drop out of the search index). Most of
+that time goes, per page, on converting Markdown to HTML, on Material's templates and on the
+search plugin reading the HTML back. Here, for the life of the serve process, each of the three
+(and, before them, the page's generated Markdown: `render.Memo`) is kept per page under a hash of everything it is made from (the page's Markdown, its address,
+the list of files, the navigation and the settings that shape it), and a page whose hash is
+unchanged takes the previous result instead of doing the work again: a one-role edit converts
+and renders the few pages whose Markdown changed. Anything else (a template, mkdocs.yml, a new
+role, the build date) changes the hashes, so those pages are redone: the output is always what a
+full build would write. A result made while MkDocs logged a warning is never kept, so the warning
+comes back on the next build.
+
+Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
+The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
+events are wired in hooks/toolkit.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .render import Compiled, Memo
+
+log = logging.getLogger("mkdocs.plugins.toolkit")
+TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
+
+
+@dataclass
+class Rendered:
+    """What `Page.render` leaves on a page."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+
+
+@dataclass
+class BuildLog:
+    """What the last build did, page by page (shown in the serve log and checked by the tests)."""
+
+    converted: list[str] = field(default_factory=list)  # src_uri of pages whose Markdown was converted
+    rendered: list[str] = field(default_factory=list)  # ... whose theme template was rendered
+    indexed: list[str] = field(default_factory=list)  # ... whose HTML the search plugin read
+    reused: int = 0  # pages whose template output was reused
+
+    generated: list[str] = field(default_factory=list)  # uri of generated pages whose Markdown was made again
+
+    def summary(self) -> str:
+        return (
+            f"serve: {len(self.generated)} pages generated, {len(self.converted)} converted from Markdown, {len(self.rendered)} rendered, "
+            f"{len(self.indexed)} indexed for search; {self.reused} unchanged pages reused"
+        )
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs while a page is converted (such a result is not kept)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class Session:
+    """The results kept between the builds of one serve process."""
+
+    active: bool = False
+    pages: Memo = field(default_factory=Memo)  # generated pages' Markdown (tltoolkit.web.site)
+    markdown: dict[str, Rendered] = field(default_factory=dict)
+    output: dict[str, str] = field(default_factory=dict)  # theme template output (before on_post_page)
+    search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    last: BuildLog = field(default_factory=BuildLog)
+    compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
+    # per build
+    _settings: str = ""
+    _files: str = ""
+    _site: str = ""
+    _keys: dict[str, str] = field(default_factory=dict)  # page src_uri -> its output key, this build
+    _reuse: dict[str, str] = field(default_factory=dict)  # page url -> output reused this build
+    _used: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
+
+    # --- a build begins ---------------------------------------------------------
+
+    def begin(self, config: Any, files: Any) -> None:
+        """After the files are known: fingerprints of the settings and the list of files."""
+        if not self.active:
+            return
+        self.last = BuildLog(generated=list(self.pages.rendered))
+        self._keys, self._reuse = {}, {}
+        self._used = (set(), set(), set())
+        self._settings = _hash(_settings(config), _theme_files(config))
+        listing = sorted(
+            (f.src_uri, f.dest_uri, f.url, str(getattr(f, "inclusion", ""))) for f in files
+        )  # links and their checks depend on which files exist, and where they go
+        self._files = _hash(self._settings, json.dumps(listing))
+
+    def navigation(self, nav: Any) -> None:
+        """The navigation's titles and addresses: every page's sidebar shows them."""
+        if self.active:
+            self._site = _hash(self._files, json.dumps(_nav(nav.items)))
+
+    def end(self) -> None:
+        """Forget what this build no longer has (a removed role, an old version of a page)."""
+        if not self.active:
+            return
+        stores: tuple[dict[str, Any], ...] = (self.markdown, self.output, self.search)
+        for store, used in zip(stores, self._used, strict=True):
+            for key in set(store) - used:
+                del store[key]
+        log.info("toolkit: %s", self.last.summary())
+
+    # --- Markdown to HTML -------------------------------------------------------
+
+    def convert(self, page: Any, config: Any, files: Any) -> None:
+        """Before MkDocs converts `page.markdown`: give the page the result kept for the same input."""
+        if not self.active:
+            return
+        key = _hash(self._files, page.file.src_uri, page.markdown)
+        render = type(page).render  # MkDocs' own, bound below
+
+        def reuse_or_render(config: Any, files: Any) -> None:
+            kept = self.markdown.get(key)
+            if kept is None:
+                warnings = _Warnings()
+                logging.getLogger("mkdocs").addHandler(warnings)
+                try:
+                    render(page, config, files)
+                finally:
+                    logging.getLogger("mkdocs").removeHandler(warnings)
+                self.last.converted.append(page.file.src_uri)
+                if warnings.count:
+                    return
+                links = page.links_to_anchors
+                kept = Rendered(
+                    page.content,
+                    page.toc,
+                    page._title_from_render,
+                    page.present_anchor_ids,
+                    {f.src_uri: dict(a) for f, a in links.items()} if links is not None else None,
+                )
+                self.markdown[key] = kept
+            else:
+                page.content, page.toc, page._title_from_render = kept.content, kept.toc, kept.title
+                page.present_anchor_ids = kept.anchors
+                if kept.links_to_anchors is not None:
+                    page.links_to_anchors = {
+                        files.get_file_from_path(uri): dict(a) for uri, a in kept.links_to_anchors.items()
+                    }
+            self._used[0].add(key)
+
+        page.render = reuse_or_render
+
+    # --- the theme's template ---------------------------------------------------
+
+    def choose_template(self, page: Any) -> None:
+        """After the page's HTML is known: if the theme's output for the same inputs is kept,
+        the page renders TEMPLATE, which prints that output, instead of the theme's templates."""
+        if not self.active:
+            return
+        key = _hash(self._site, json.dumps(_page_inputs(page), default=str), page.content or "")
+        self._keys[page.file.src_uri] = key
+        if key in self.output and "template" not in page.meta:
+            self._reuse[page.url] = self.output[key]
+            page.meta["template"] = TEMPLATE
+            self._used[1].add(key)
+
+    def env(self, env: Any) -> Any:
+        """The theme's Jinja environment, with TEMPLATE."""
+        if self.active:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ toolkit_reused(page) }}"}), env.loader])
+            env.bytecode_cache = self.compiled  # each build has a new environment: compile the theme once
+            env.globals["toolkit_reused"] = lambda page: Markup(self._reuse[page.url])
+        return env
+
+    def rendered(self, output: str, page: Any) -> None:
+        """The theme's output for a page (before any on_post_page correction): kept for the next build."""
+        if not self.active:
+            return
+        if page.meta.get("template") == TEMPLATE:
+            self.last.reused += 1
+            return
+        self.last.rendered.append(page.file.src_uri)
+        if key := self._keys.get(page.file.src_uri):
+            self.output[key] = output
+            self._used[1].add(key)
+
+    # --- the search index -------------------------------------------------------
+
+    def index(self, plugins: Any) -> None:
+        """Material's search plugin reads each page's HTML into entries: reuse them for the same HTML."""
+        plugin = _search_plugin(plugins)
+        if not self.active or plugin is None:
+            return
+        search_index = plugin.search_index
+        add: Callable[[Any], None] = search_index.add_entry_from_context
+
+        def reuse_or_add(page: Any) -> None:
+            key = _hash(json.dumps(_page_inputs(page), default=str), page.content or "")
+            kept = self.search.get(key)
+            if kept is None:
+                before = len(search_index.entries)
+                add(page)
+                kept = self.search[key] = [dict(entry) for entry in search_index.entries[before:]]
+                self.last.indexed.append(page.file.src_uri)
+            else:
+                search_index.entries.extend(dict(entry) for entry in kept)
+            self._used[2].add(key)
+
+        search_index.add_entry_from_context = reuse_or_add
+
+
+SESSION = Session()
+
+
+def start(command: str) -> None:
+    """Called once when MkDocs starts: `serve` keeps results between its rebuilds, a build keeps none."""
+    SESSION.active = command == "serve"
+
+
+# --- fingerprints ------------------------------------------------------------------
+
+
+def _hash(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+_SETTINGS = (
+    "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+    "edit_uri", "extra", "extra_css", "extra_javascript", "extra_templates", "use_directory_urls",
+    "markdown_extensions", "mdx_configs", "validation", "docs_dir", "strict", "dev_addr",
+)  # fmt: skip
+
+
+def _settings(config: Any) -> str:
+    """The settings that shape pages (mkdocs.yml as loaded and as the hooks changed it)."""
+    theme = config["theme"]
+    chosen = {name: config.get(name) for name in _SETTINGS}
+    chosen["theme"] = {"name": theme.name, "dirs": theme.dirs, **dict(theme.items())}
+    chosen["plugins"] = sorted(config["plugins"])
+    return json.dumps(chosen, sort_keys=True, default=str)
+
+
+def _theme_files(config: Any) -> str:
+    """Names, sizes and times of the theme's and overrides' templates: an edited template re-renders all.
+    (Only templates: Material's folder also holds thousands of icons, read when a page names one.)"""
+    found = []
+    for folder in config["theme"].dirs:
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+            for name in names:
+                if name.endswith((".html", ".xml")):
+                    stat = (Path(root) / name).stat()
+                    found.append(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(sorted(found))
+
+
+def _nav(items: Any) -> list[Any]:
+    return [
+        [getattr(item, "title", None), getattr(item, "url", None), _nav(getattr(item, "children", None) or [])]
+        for item in items
+    ]
+
+
+def _toc(items: Any) -> list[Any]:
+    return [[item.id, item.title, item.level, _toc(item.children)] for item in items]
+
+
+def _page_inputs(page: Any) -> list[Any]:
+    """What the theme and the search plugin read of a page, besides its HTML."""
+
+    def link(other: Any) -> list[Any] | None:
+        return [other.title, other.url] if other is not None else None
+
+    meta = {key: value for key, value in page.meta.items() if (key, value) != ("template", TEMPLATE)}
+
+    return [
+        page.file.src_uri, page.url, page.title, meta, page.canonical_url, page.edit_url,
+        page.is_homepage, link(page.previous_page), link(page.next_page),
+        [getattr(a, "title", None) for a in page.ancestors], _toc(page.toc or []),
+    ]  # fmt: skip
+
+
+def _search_plugin(plugins: Any) -> Any:
+    for name in ("material/search", "search"):
+        plugin = plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "add_entry_from_context") and hasattr(index, "entries"):
+            return plugin
+    return None

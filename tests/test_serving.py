@@ -1,0 +1,104 @@
+"""`mkdocs serve` after an edit: only what changed is made again, and the site is the one a full build makes."""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.source.catalog import load_catalog
+from tltoolkit.web import serving
+from tltoolkit.web.render import Memo
+from tltoolkit.web.site import build_pages
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
+    data = shutil.copytree(DATA, tmp_path / "data")
+    write_inventory(data, synthetic_roles(60))
+    memo = Memo()
+    first = {page.uri: page.markdown for page in build_pages(load_catalog(data), memo=memo)}
+    assert set(memo.rendered) == set(first)
+
+    memo.begin()
+    again = build_pages(load_catalog(data), memo=memo)
+    assert memo.rendered == [] and {p.uri: p.markdown for p in again} == first
+
+    role = edit_role(data, index=0)
+    memo.begin()
+    edited = {page.uri: page.markdown for page in build_pages(load_catalog(data), memo=memo)}
+    assert f"roles/{role}.md" in memo.rendered
+    assert "Edited for the benchmark." in edited[f"roles/{role}.md"]
+    assert len(memo.rendered) < len(first) / 3  # the role's own page and the pages listing it
+    assert edited == {page.uri: page.markdown for page in build_pages(load_catalog(data))}
+
+
+def _serve_build(project: Path, site: Path) -> None:
+    """One build as `mkdocs serve` makes it (in this process, so the kept results carry over)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL)
+
+
+def _differences(one: Path, other: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only + compared.diff_files)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    filecmp.clear_cache()
+    walk(filecmp.dircmp(one, other), "")
+    return found
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("TL_DOCUMENTS", "off")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    project = synthetic_project(tmp_path / "project", 60)
+    served = tmp_path / "served"
+
+    _serve_build(project, served)
+    pages = len(serving.SESSION.last.rendered)
+    assert pages > 60 and serving.SESSION.last.reused == 0
+
+    role = edit_role(project / "data")
+    _serve_build(project, served)
+    done = serving.SESSION.last
+    assert f"roles/{role}.md" in done.converted and f"roles/{role}.md" in done.rendered
+    assert len(done.converted) <= 5 and len(done.rendered) <= 5 and len(done.indexed) <= 5
+    assert done.reused >= pages - 5
+    assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
+    assert "Edited for the benchmark." in (served / "downloads" / "roles.json").read_text()  # the explorer's data
+
+    # The same data built from nothing: every file the same, the search index and sitemap included.
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    full = tmp_path / "full"
+    _serve_build(project, full)
+    assert serving.SESSION.last.reused == 0
+    assert (served / "search" / "search_index.json").read_bytes() == (
+        full / "search" / "search_index.json"
+    ).read_bytes()
+    assert _differences(served, full) == []
+
+    # A setting every page shows (the footer): every page is rendered again, and shows it.
+    config = project / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text().split("\nhooks:")[0])
+    config.write_text(config.read_text().replace(settings["copyright"], "Changed while serving."))
+    _serve_build(project, full)
+    assert len(serving.SESSION.last.rendered) == pages and serving.SESSION.last.reused == 0
+    assert "Changed while serving." in (full / "roles" / role / "index.html").read_text()

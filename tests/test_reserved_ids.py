@@ -88,7 +88,7 @@ def test_the_messages_say_what_uses_the_name(tmp_path: Path) -> None:
     _rename(data, "clarifying-the-role", "all-guides")
     assert _problems(data) == [
         "data/guides/all-guides.yml:2:1: id: guide id 'all-guides' (the file name) is the name of files the toolkit "
-        "writes itself (downloads/guides/all-guides.pdf); rename the file and its id",
+        "writes itself (downloads/guides/all-guides.pdf, downloads/guides/all-guides.docx); rename the file and its id",
         "data/roles.yml:3:3: roles[0].id: role id 'blank' is the name of files the toolkit writes itself "
         "(downloads/job-descriptions/blank.pdf, downloads/job-descriptions/blank.docx, "
         "downloads/selection/blank.pdf, downloads/selection/blank.docx, downloads/support-plans/blank.pdf, "

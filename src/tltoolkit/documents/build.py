@@ -40,12 +40,12 @@ from ..source.district import Brand, District
 from ..source.logo import Logo
 from ..source.models import Credited, Move, Role
 from . import cache as cache_mod
-from . import kits, meetings, pdf, word
+from . import kits, meetings, pdf
 from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
-from .word import WordDocument
+from .word import WordDocument, WordSettings
 
 Paper = Literal["letter", "a4"]
 PAPERS: tuple[str, ...] = ("letter", "a4")
@@ -90,6 +90,19 @@ class Settings:
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {self.paper!r}")
+
+    @functools.cached_property
+    def word(self) -> WordSettings:
+        """What every Word file takes from these settings, made once and shared by all of them."""
+        return WordSettings(
+            author=self.author,
+            toolkit=self.toolkit_name,
+            notice=self.notice,
+            contact=self.contact,
+            brand=self.brand.primary if self.brand else "",
+            lang=self.lang,
+            paper=self.paper,
+        )
 
 
 @dataclass(frozen=True)
@@ -282,15 +295,9 @@ def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, 
             ),
             sections=sections,
             how_to_use=[] if role else list(template.how_to_use),
+            settings=settings.word,
             stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
-            notice=settings.notice,
-            contact=settings.contact,
-            brand=settings.brand.primary if settings.brand else "",
-            author=settings.author,
-            toolkit=settings.toolkit_name,
             keywords=keywords,
-            lang=settings.lang,
-            paper=settings.paper,
             created=_dated(role),
         )
         yield _word(f"job-descriptions/{name}.docx", spec.document())
@@ -330,23 +337,13 @@ def _kits(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style
             document = WordDocument(
                 title=content.title,
                 kicker=words.kicker,
+                blocks=blocks,
+                settings=settings.word,
                 facts_line=facts,
                 lead=lead,
-                blocks=blocks,
-                small_print=(
-                    review.line(role) if role else "",
-                    f"{settings.toolkit_name}. {settings.notice}" if settings.notice else "",
-                ),
-                properties_title=title,
-                header=f"{settings.toolkit_name} · {title}",
-                notice=settings.notice,
-                contact=settings.contact,
-                brand=settings.brand.primary if settings.brand else "",
-                author=settings.author,
-                toolkit=settings.toolkit_name,
+                small_print=(review.line(role) if role else "",),
+                properties_title=title,  # and the running header's
                 keywords=keywords,
-                lang=settings.lang,
-                paper=settings.paper,
                 created=_dated(role),
             )
             yield _word(f"{folder}/{name}.docx", document)
@@ -405,14 +402,14 @@ def _guides_word(catalog: Catalog, html: HtmlRenderer, settings: Settings) -> It
         skills, roles = catalog.skills_named(guide.skills), [catalog.role[r] for r in guide.roles]
         entries.append((guide, skills, roles, review.line(guide)))
         blocks = meetings.guide_blocks(guide, skills, roles)
-        document = _word_document(
-            settings, guide.title, GUIDE.kicker, blocks, lead=guide.challenge, keywords="discussion guide",
-            small_print=review.line(guide), created=_dated(guide),
+        document = WordDocument(
+            guide.title, GUIDE.kicker, tuple(blocks), settings.word, lead=guide.challenge,
+            small_print=(review.line(guide),), keywords="discussion guide", created=_dated(guide),
         )  # fmt: skip
         yield _word(f"guides/{guide.id}.docx", document)
     blocks = meetings.booklet_blocks(entries, GUIDES_BEFORE)
-    document = _word_document(
-        settings, GUIDE.booklet_title, settings.toolkit_name, blocks, lead=GUIDES_INTRO,
+    document = WordDocument(
+        GUIDE.booklet_title, settings.toolkit_name, tuple(blocks), settings.word, lead=GUIDES_INTRO,
         keywords="discussion guides", created=_dated(*catalog.guides),
     )  # fmt: skip
     yield _word("guides/all-guides.docx", document)
@@ -424,41 +421,11 @@ def _conditions_word(catalog: Catalog, html: HtmlRenderer, settings: Settings) -
     links = {condition.id: resolve_all(catalog, condition.see_also) for condition in catalog.conditions}
     provenance = {condition.id: review.line(condition) for condition in catalog.conditions}
     blocks = meetings.conditions_blocks(catalog.conditions, links, provenance)
-    document = _word_document(
-        settings, CONDITIONS.title, CONDITIONS.kicker, blocks, lead=CONDITIONS.lead,
+    document = WordDocument(
+        CONDITIONS.title, CONDITIONS.kicker, tuple(blocks), settings.word, lead=CONDITIONS.lead,
         keywords="school conditions, self-assessment", created=_dated(*catalog.conditions),
     )  # fmt: skip
     return _word("school-conditions.docx", document)
-
-
-def _word_document(
-    settings: Settings,
-    title: str,
-    kicker: str,
-    blocks: list[word.Block],
-    *,
-    lead: str = "",
-    keywords: str = "",
-    small_print: str = "",
-    created: str = "",
-) -> WordDocument:
-    """A Word file with the site's names, notice, contact, colour and paper."""
-    return WordDocument(
-        title=title,
-        kicker=kicker,
-        lead=lead,
-        blocks=tuple(blocks),
-        small_print=(small_print, f"{settings.toolkit_name}. {settings.notice}" if settings.notice else ""),
-        notice=settings.notice,
-        contact=settings.contact,
-        brand=settings.brand.primary if settings.brand else "",
-        author=settings.author,
-        toolkit=settings.toolkit_name,
-        keywords=keywords,
-        lang=settings.lang,
-        paper=settings.paper,
-        created=created,
-    )
 
 
 def _moves(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Job:

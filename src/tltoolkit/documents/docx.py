@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content.job_description import Section
 from ..content.texts import JOB_DESCRIPTION, JobDescriptionWords
 from . import word
-from .word import Block, Heading, ListBlock, Paragraph, Table, WordDocument
+from .word import Block, Heading, ListBlock, Paragraph, Table, WordDocument, WordSettings
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,10 @@ class DocxSpec:
     lead: str
     facts_line: str
     sections: list[Section]
+    settings: WordSettings  # the site's names, notice, contact, colour, language, paper
     how_to_use: list[str] = field(default_factory=list)
     stewardship: str = ""  # "Last reviewed … · Source: …"
-    notice: str = ""
-    contact: str = ""  # "Questions: …", in the footer
-    brand: str = ""  # district primary colour, '#rrggbb'; empty keeps the toolkit's
-    author: str = ""
-    toolkit: str = ""
     keywords: str = ""
-    lang: str = "en"
-    paper: str = "letter"
     created: str = ""  # ISO date of the content (its latest review), or empty: same data, same file
     words: JobDescriptionWords = JOB_DESCRIPTION  # headings and labels, the PDF's too
 
@@ -41,18 +35,12 @@ class DocxSpec:
         return WordDocument(
             title=self.title,
             kicker=self.kicker,
+            blocks=tuple(_blocks(self)),
+            settings=self.settings,
             facts_line=self.facts_line,
             lead=self.lead,
-            blocks=tuple(_blocks(self)),
-            small_print=(self.stewardship, f"{self.toolkit}. {self.notice}" if self.notice else ""),
-            notice=self.notice,
-            contact=self.contact,
-            brand=self.brand,
-            author=self.author,
-            toolkit=self.toolkit,
+            small_print=(self.stewardship,),
             keywords=self.keywords,
-            lang=self.lang,
-            paper=self.paper,
             created=self.created,
         )
 

@@ -106,25 +106,40 @@ Block = Heading | Paragraph | ListBlock | Table | WriteIn | Criterion | PageBrea
 
 
 @dataclass(frozen=True)
+class WordSettings:
+    """What the site decides for every Word file alike: built once from the site's settings.
+
+    A new site-wide setting of the Word files is a field here, read by the writer below.
+    """
+
+    author: str = ""
+    toolkit: str = ""  # the toolkit's (or district site's) name, in the running header
+    notice: str = ""  # licence line, in the footer, the comments property and the small print
+    contact: str = ""  # "Questions: …", in the footer
+    brand: str = ""  # district primary colour, '#rrggbb'; empty keeps the toolkit's
+    lang: str = "en"
+    paper: str = "letter"
+
+    @property
+    def licence_line(self) -> str:
+        """The last line of the small print: "<toolkit>. <notice>", or nothing without a notice."""
+        return f"{self.toolkit}. {self.notice}" if self.notice else ""
+
+
+@dataclass(frozen=True)
 class WordDocument:
     """Everything one Word file shows, and its properties."""
 
     title: str  # the visible title under the kicker
     kicker: str
     blocks: tuple[Block, ...]
+    settings: WordSettings  # the site's names, notice, contact, colour, language, paper
     facts_line: str = ""
     lead: str = ""
-    small_print: tuple[str, ...] = ()  # provenance and licence lines, small, at the end
-    properties_title: str = ""  # the file's title property; empty: `title`
-    header: str = ""  # running header; empty: "<toolkit> · <title>"
-    notice: str = ""  # licence line, in the footer and the comments property
-    contact: str = ""  # "Questions: …", in the footer
-    brand: str = ""  # district primary colour, '#rrggbb'; empty keeps the toolkit's
-    author: str = ""
-    toolkit: str = ""
+    small_print: tuple[str, ...] = ()  # provenance lines, small, at the end (the licence line follows)
+    # The file's title property and, after the toolkit's name, its running header; empty: `title`.
+    properties_title: str = ""
     keywords: str = ""
-    lang: str = "en"
-    paper: str = "letter"
     created: str = ""  # ISO date of the content (its latest review), or empty: same data, same file
 
     def fingerprint(self) -> str:
@@ -148,11 +163,12 @@ def _code_fingerprint(_mtime: int) -> str:
 def write(spec: WordDocument, target: Path) -> None:
     """The Word file `spec` describes, written to `target` (the same bytes for the same spec)."""
     document = docx.Document()
-    _styles(document, RGBColor.from_string(spec.brand[1:]) if spec.brand else BRAND)
+    site = spec.settings
+    _styles(document, RGBColor.from_string(site.brand[1:]) if site.brand else BRAND)
     _properties(document, spec)
     _page(document, spec)
     _masthead(document, spec)
-    width = _text_width(spec.paper)
+    width = _text_width(site.paper)
     for block in spec.blocks:
         _block(document, block, width)
     _small_print(document, spec)
@@ -346,12 +362,13 @@ def _shade(cell: docx.table._Cell, colour: str) -> None:
 
 def _page(document: DocumentObject, spec: WordDocument) -> None:
     """Paper size, margins, and the running header and footer."""
+    site = spec.settings
     section = document.sections[0]
-    section.page_width, section.page_height = PAPER[spec.paper]
+    section.page_width, section.page_height = PAPER[site.paper]
     section.left_margin = section.right_margin = Mm(MARGIN)
     section.top_margin = section.bottom_margin = Mm(MARGIN)
-    _muted(section.header.paragraphs[0], spec.header or f"{spec.toolkit} · {spec.title}")
-    if footer := [line for line in (spec.notice, spec.contact) if line]:
+    _muted(section.header.paragraphs[0], f"{site.toolkit} · {spec.properties_title or spec.title}")
+    if footer := [line for line in (site.notice, site.contact) if line]:
         _muted(section.footer.paragraphs[0], " · ".join(footer))
 
 
@@ -377,7 +394,7 @@ def _masthead(document: DocumentObject, spec: WordDocument) -> None:
 
 def _small_print(document: DocumentObject, spec: WordDocument) -> None:
     """Who reviewed it and what it follows, then the licence notice."""
-    for text in spec.small_print:
+    for text in (*spec.small_print, spec.settings.licence_line):
         if text:
             line = document.add_paragraph()
             line.add_run().add_break(WD_BREAK.LINE)
@@ -411,14 +428,15 @@ def _property(text: str) -> str:
 
 
 def _properties(document: DocumentObject, spec: WordDocument) -> None:
+    site = spec.settings
     props = document.core_properties
     props.title = _property(spec.properties_title or spec.title)
-    props.author = _property(spec.author)
-    props.last_modified_by = _property(spec.author)
+    props.author = _property(site.author)
+    props.last_modified_by = _property(site.author)
     props.subject = _property(spec.kicker)
     props.keywords = _property(spec.keywords)
-    props.language = spec.lang
-    props.comments = _property(spec.notice)
+    props.language = site.lang
+    props.comments = _property(site.notice)
     props.revision = 1
     if spec.created:
         moment = datetime.fromisoformat(spec.created.replace("Z", "+00:00"))

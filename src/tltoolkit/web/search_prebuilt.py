@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +124,14 @@ def tokens(value: str | list[str] | None) -> Iterator[str]:
     """The words of a field, lowercased, as Material's `tokenize` gives them to lunr."""
     for text in [] if value is None else value if isinstance(value, list) else [value]:
         for start, end in _text_runs(text):
-            yield from (word.lower() for word in _SPLIT.split(text[start:end]) if word)
+            yield from (word for word in _SPLIT.split(text[start:end].lower()) if word)
+
+
+@lru_cache(maxsize=1 << 15)  # `mkdocs serve`: a rebuild reads again only the pages that changed
+def _counts(value: str | tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """How often each word of a field that lunr indexes occurs in it, in the order they first occur."""
+    words = tokens(list(value) if isinstance(value, tuple) else value)
+    return tuple(Counter(word for word in words if word not in STOP_WORDS).items())
 
 
 def _text_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -157,13 +166,9 @@ def build_index(config: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str,
     for doc in docs:
         page = []
         for name in fields:
-            counts: dict[int, int] = {}
-            for word in tokens(doc.get(name)):
-                if word in STOP_WORDS:
-                    continue
-                number = numbers.setdefault(word, len(numbers))
-                counts[number] = counts.get(number, 0) + 1
-            page.append(_encode(counts))
+            value = doc.get(name)
+            counts = _counts(tuple(value) if isinstance(value, list) else value) if value is not None else ()
+            page.append(_encode({numbers.setdefault(word, len(numbers)): count for word, count in counts}))
         pages.append(page)
     return {"version": FORMAT, "terms": list(numbers), "docs": pages}
 

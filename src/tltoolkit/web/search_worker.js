@@ -32,8 +32,44 @@ self.__tlSearch = (() => {
       if (stages !== "stopWordFilter" || this.searchPipeline._stack.length)
         throw new Error(`prebuilt search index: made for the stopWordFilter pipeline, not ${stages}`)
       current = { docs, byLocation: null, table, tokenize: this.tokenizer, words: new Map() }
-      this.build = () => index(this, prebuilt, docs)
+      this.build = () => {
+        const built = index(this, prebuilt, docs)
+        setTimeout(locate, 0, current, Object.keys(this._fields), 0)
+        return built
+      }
     })
+  }
+
+  /* Once ready, in slices a query can come between: where the words sit in every page, as the
+     built index would have had it (a result's highlighting then needs no more work). */
+  function locate(state, fields, start) {
+    if (state !== current)
+      return
+    const end = Math.min(start + 100, state.docs.length)
+    for (let d = start; d < end; d++)
+      for (const field of fields)
+        if (state.docs[d][field] !== undefined)
+          words(state, state.docs[d], field)
+    if (end < state.docs.length)
+      setTimeout(locate, 0, state, fields, end)
+  }
+
+  /* Each word of a page's field and its positions (Material's tokenizer); fills Material's table. */
+  function words(state, doc, field) {
+    const key = [doc.location, field].join(":")
+    let found = state.words.get(key)
+    if (found === undefined) {
+      found = new Map()
+      state.table.set(key, lunr.tokenizer.table = [])
+      for (const token of state.tokenize(doc[field])) {
+        const word = token.toString()
+        if (!found.has(word))
+          found.set(word, [])
+        found.get(word).push(token.metadata.position)
+      }
+      state.words.set(key, found)
+    }
+    return found
   }
 
   /* What lunr.Builder's add() and build() make, from the counts instead of the text. */
@@ -104,26 +140,12 @@ self.__tlSearch = (() => {
     })
   }
 
-  /* Where `term` sits in a page's field, as lunr would have stored it; fills Material's table for it. */
+  /* Where `term` sits in a page's field, as lunr would have stored it. */
   search.positions = (location, field, term) => {
     if (current === null)
       return []
-    const key = [location, field].join(":")
-    let words = current.words.get(key)
-    if (words === undefined) {
-      current.byLocation ??= new Map(current.docs.map(doc => [doc.location, doc]))
-      const doc = current.byLocation.get(location)
-      words = new Map()
-      current.table.set(key, lunr.tokenizer.table = [])
-      for (const token of current.tokenize(doc[field])) {
-        const word = token.toString()
-        if (!words.has(word))
-          words.set(word, [])
-        words.get(word).push(token.metadata.position)
-      }
-      current.words.set(key, words)
-    }
-    return words.get(term) || []
+    current.byLocation ??= new Map(current.docs.map(doc => [doc.location, doc]))
+    return words(current, current.byLocation.get(location), field).get(term) || []
   }
 
   return search

@@ -54,19 +54,14 @@ self.__tlSearch = (() => {
       setTimeout(locate, 0, state, fields, end)
   }
 
-  /* Each word of a page's field and its positions (Material's tokenizer); fills Material's table. */
+  /* The words of a page's field and their positions (Material's tokenizer); fills Material's table. */
   function words(state, doc, field) {
     const key = [doc.location, field].join(":")
     let found = state.words.get(key)
     if (found === undefined) {
-      found = new Map()
       state.table.set(key, lunr.tokenizer.table = [])
-      for (const token of state.tokenize(doc[field])) {
-        const word = token.toString()
-        if (!found.has(word))
-          found.set(word, [])
-        found.get(word).push(token.metadata.position)
-      }
+      const tokens = state.tokenize(doc[field])
+      found = { words: tokens.map(token => token.str), positions: tokens.map(token => token.metadata.position) }
       state.words.set(key, found)
     }
     return found
@@ -145,7 +140,12 @@ self.__tlSearch = (() => {
     if (current === null)
       return []
     current.byLocation ??= new Map(current.docs.map(doc => [doc.location, doc]))
-    return words(current, current.byLocation.get(location), field).get(term) || []
+    const found = words(current, current.byLocation.get(location), field)
+    const positions = []
+    for (let i = 0; i < found.words.length; i++)
+      if (found.words[i] === term)
+        positions.push(found.positions[i])
+    return positions
   }
 
   return search

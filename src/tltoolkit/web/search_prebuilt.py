@@ -17,7 +17,8 @@ before. tests/test_search_prebuilt.py runs Material's own worker and the patched
 site and compares their results.
 
 Where each word sits in a page (what Material highlights in a result) is not shipped either: the
-patched worker finds it, in the pages a search returns, when it shows them.
+patched worker finds it with Material's own tokenizer once search is ready, in slices that let
+queries through, or for a result when a query needs it first.
 """
 
 from __future__ import annotations

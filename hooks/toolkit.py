@@ -6,6 +6,7 @@ not import MkDocs; here they become MkDocs files and MkDocs errors.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -15,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from tltoolkit.reproducible import ENV
-from tltoolkit.web import html_fixes, serving
+from tltoolkit.web import html_fixes, search_prebuilt, serving
 from tltoolkit.web.build import BuildError, Generated, SiteBuild
 from tltoolkit.web.html_fixes import on_post_template  # noqa: F401  (event: corrections to Material's HTML)
 
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 _build: SiteBuild | None = None  # made in on_config, for the build that follows
+_search_worker = False  # this build's search worker takes the prebuilt index (on_files)
+log = logging.getLogger("mkdocs.plugins.toolkit")
 
 
 def on_startup(command: str, **kwargs: object) -> None:
@@ -55,6 +58,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
         files.append(_file(config, generated))
     _build.start_documents()  # beside the page build: MkDocs has cleaned site/ by now
     serving.SESSION.begin(config, files)
+    _patch_search_worker(files, config)
     return files
 
 
@@ -87,8 +91,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
-    """Finish the printable documents in site/downloads/."""
+    """Add the prebuilt search index (after the search plugin has written its own, before the
+    offline copies read it); finish the printable documents in site/downloads/."""
     assert _build is not None
+    if _search_worker:
+        search_prebuilt.write(Path(config.site_dir))
     try:
         _build.finish()
     except BuildError as exc:
@@ -100,6 +107,23 @@ def on_build_error(error: Exception, **kwargs: object) -> None:
     """The build failed elsewhere: stop the documents instead of leaving them running."""
     if _build is not None:
         _build.cancel()
+
+
+def _patch_search_worker(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker, made to load the index the build makes (tltoolkit.web.search_prebuilt)."""
+    global _search_worker
+    _search_worker = False
+    workers = [f for f in files if f.src_uri.startswith(search_prebuilt.WORKER) and f.src_uri.endswith(".min.js")]
+    if len(workers) != 1 or workers[0].abs_src_path is None:
+        return
+    try:
+        text = search_prebuilt.patched_worker(Path(workers[0].abs_src_path).read_text(encoding="utf-8"))
+    except search_prebuilt.WorkerChanged as exc:
+        log.info("toolkit: %s", exc)  # search still works, built in the browser as before
+        return
+    files.remove(workers[0])
+    files.append(File.generated(config, workers[0].src_uri, content=text))
+    _search_worker = True
 
 
 class _Document(File):

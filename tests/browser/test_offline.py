@@ -70,7 +70,11 @@ def test_pages_link_to_each_other_from_disk(disk_page: Page, catalog: Catalog) -
 
 
 def test_search_works_from_disk(disk_page: Page) -> None:
-    disk_page.get_by_role("textbox", name="Search").fill("Literacy coach")
+    disk_page.get_by_role("textbox", name="Search").click()  # from disk, search starts when opened
+    disk_page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'"
+    )
+    disk_page.keyboard.type("Literacy coach")  # key presses: what Material's search box listens to
     first = disk_page.locator(".md-search-result__list > li").first.locator("a").first
     first.wait_for()
     assert "Literacy coach" in first.inner_text()

@@ -282,6 +282,8 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
                 out.append((f"ms per role, {name} build: {large.roles:,} vs {small.roles:,} roles", b / a, 1.3, "≤"))
         out.append((f"site size per role: {large.roles:,} vs {small.roles:,} roles",
                     (large.site_bytes / large.roles) / (small.site_bytes / small.roles), 1.05, "≤"))  # fmt: skip
+        out.append((f"search index size per role: {large.roles:,} vs {small.roles:,} roles",
+                    (large.search_bytes / large.roles) / (small.search_bytes / small.roles), 1.05, "≤"))  # fmt: skip
     cold = [s for s in sizes if "cold" in s.builds and s.builds["cold"].pages]
     if cold:
         s = cold[-1]
@@ -309,6 +311,9 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
     for s in sizes:
         if s.serve and s.roles in (500, 5000):
             out.append((f"seconds until a one-role edit shows in mkdocs serve ({s.roles:,} roles)", max(s.serve), 2.0 if s.roles == 500 else 10.0, "≤"))  # fmt: skip
+    for s in sizes:
+        if s.search_ms and s.roles == 5000:  # issue 18: search ready in under a second in Chromium
+            out.append((f"seconds until search is ready in Chromium ({s.roles:,} roles)", s.search_ms[0] / 1000, 1.0, "≤"))  # fmt: skip
     s = sizes[-1]
     out.append((f"peak memory at {s.roles:,} roles (GB)", max(b.peak_rss for b in s.builds.values()) / 1e9, 2.0, "≤"))
     return out

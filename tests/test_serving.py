@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
 from tltoolkit.source.catalog import load_catalog
@@ -64,7 +66,7 @@ def _differences(one: Path, other: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path, monkeypatch):
+def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("TL_DOCUMENTS", "off")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setattr(serving, "SESSION", serving.Session())
@@ -84,6 +86,9 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     assert done.reused >= pages - 5
     assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
     assert "Edited for the benchmark." in (served / "downloads" / "roles.json").read_text()  # the explorer's data
+    # The serve folder is not emptied and written again: only the files whose bytes changed are written.
+    assert 0 < len(done.written) <= 40 and done.unchanged >= 10 * len(done.written) and done.deleted == []
+    kept = serving.SESSION
 
     # The same data built from nothing: every file the same, the search index and sitemap included.
     monkeypatch.setattr(serving, "SESSION", serving.Session())
@@ -102,3 +107,33 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     _serve_build(project, full)
     assert len(serving.SESSION.last.rendered) == pages and serving.SESSION.last.reused == 0
     assert "Changed while serving." in (full / "roles" / role / "index.html").read_text()
+
+    # A mistake in the data while serving: the message names file, line and field, the same each
+    # time it is saved (a file that does not read is never kept), and the served site stays.
+    monkeypatch.setattr(serving, "SESSION", kept)
+    data = project / "data" / "roles.yml"
+    good = data.read_text()
+    data.write_text(good.replace("  held: ", "  held: sometimes-", 1))
+    messages = []
+    for _ in range(2):
+        caplog.clear()
+        with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+            _serve_build(project, served)
+        messages.append(next(r.getMessage() for r in caplog.records if "roles.yml" in r.getMessage()))
+    assert messages[0] == messages[1]
+    assert re.search(r"roles\.yml:\d+:\d+: roles\[0\]\.held", messages[0]), messages[0]
+    assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
+
+    # Fixed, with a role removed: its page and downloads leave the served folder, which again
+    # holds exactly what a full build writes.
+    data.write_text(good)
+    roles = yaml.safe_load(good)["roles"]
+    removed = roles[-2]["id"]
+    write_inventory(project / "data", roles[:-2] + roles[-1:])
+    _serve_build(project, served)
+    assert not (served / "roles" / removed).exists()
+    assert any(f"/roles/{removed}/" in path for path in serving.SESSION.last.deleted)
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    again = tmp_path / "full-again"
+    _serve_build(project, again)
+    assert _differences(served, again) == []

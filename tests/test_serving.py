@@ -13,7 +13,9 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.source import yamlsource
 from tltoolkit.source.catalog import load_catalog
+from tltoolkit.source.errors import DataErrors
 from tltoolkit.web import serving
 from tltoolkit.web.render import Memo
 from tltoolkit.web.site import build_pages
@@ -41,13 +43,35 @@ def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
     assert edited == {page.uri: page.markdown for page in build_pages(load_catalog(data))}
 
 
+def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsource, "_kept", None)
+    path = tmp_path / "roles.yml"
+    path.write_text("roles:\n- id: coach\n  title: Coach\n", encoding="utf-8")
+    assert yamlsource.read_yaml(path, "roles.yml") is not yamlsource.read_yaml(path, "roles.yml")  # not serving
+
+    yamlsource.keep_parsed(True)
+    first = yamlsource.read_yaml(path, "roles.yml")
+    assert yamlsource.read_yaml(path, "roles.yml") is first
+    path.write_text("roles:\n- id: coach\n  title: Math coach\n", encoding="utf-8")
+    edited = yamlsource.read_yaml(path, "roles.yml")
+    assert edited.data["roles"][0]["title"] == "Math coach" and edited.locate(("roles", 0, "title"))[0] == 3
+    path.write_text("roles:\n- id: coach\n  title: [Coach\n", encoding="utf-8")  # a mistake: never kept
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataErrors) as caught:
+            yamlsource.read_yaml(path, "roles.yml")
+        messages.append(caught.value.report())
+    assert messages[0] == messages[1] and "roles.yml:" in messages[0]
+
+
 def _serve_build(project: Path, site: Path) -> None:
     """One build as `mkdocs serve` makes it (in this process, so the kept results carry over)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=False)
+    if not serving.SESSION.active:  # once per server, as `mkdocs serve` does
+        config.plugins.on_startup(command="serve", dirty=False)
     config.site_url = SERVE_URL
     build(config, serve_url=SERVE_URL)
 
@@ -70,6 +94,7 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     monkeypatch.setenv("TL_DOCUMENTS", "off")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setattr(serving, "SESSION", serving.Session())
+    monkeypatch.setattr(yamlsource, "_kept", None)  # parsed files kept while "serving", not after the test
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     project = synthetic_project(tmp_path / "project", 60)
     served = tmp_path / "served"

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -47,6 +48,11 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     except BuildError as exc:
         raise PluginError(str(exc)) from None
     os.environ[ENV] = str(_build.date.epoch)  # MkDocs dates sitemap.xml(.gz) from it; the offline copy too
+
+
+def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
+    """`mkdocs serve`: the site folder is kept, and a file is written only if its bytes changed."""
+    serving.SESSION.prepare(config, utils)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
@@ -107,6 +113,7 @@ def on_build_error(error: Exception, **kwargs: object) -> None:
     """The build failed elsewhere: stop the documents instead of leaving them running."""
     if _build is not None:
         _build.cancel()
+    serving.SESSION.restore()
 
 
 def _patch_search_worker(files: Files, config: MkDocsConfig) -> None:
@@ -129,6 +136,8 @@ def _patch_search_worker(files: Files, config: MkDocsConfig) -> None:
 class _Document(File):
     """A printable document that on_post_build writes (MkDocs writing an empty file first,
     ten thousand times at 5,000 roles, only to have it replaced, is wasted work)."""
+
+    written_later = True  # `mkdocs serve` does not track what it holds (tltoolkit.web.serving)
 
     def copy_file(self, dirty: bool = False) -> None:
         pass

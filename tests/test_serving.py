@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.source import yamlsource
 from tltoolkit.source.catalog import load_catalog
+from tltoolkit.source.errors import DataErrors
 from tltoolkit.web import serving
 from tltoolkit.web.render import Memo
 from tltoolkit.web.site import build_pages
@@ -39,13 +43,35 @@ def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
     assert edited == {page.uri: page.markdown for page in build_pages(load_catalog(data))}
 
 
+def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsource, "_kept", None)
+    path = tmp_path / "roles.yml"
+    path.write_text("roles:\n- id: coach\n  title: Coach\n", encoding="utf-8")
+    assert yamlsource.read_yaml(path, "roles.yml") is not yamlsource.read_yaml(path, "roles.yml")  # not serving
+
+    yamlsource.keep_parsed(True)
+    first = yamlsource.read_yaml(path, "roles.yml")
+    assert yamlsource.read_yaml(path, "roles.yml") is first
+    path.write_text("roles:\n- id: coach\n  title: Math coach\n", encoding="utf-8")
+    edited = yamlsource.read_yaml(path, "roles.yml")
+    assert edited.data["roles"][0]["title"] == "Math coach" and edited.locate(("roles", 0, "title"))[0] == 3
+    path.write_text("roles:\n- id: coach\n  title: [Coach\n", encoding="utf-8")  # a mistake: never kept
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataErrors) as caught:
+            yamlsource.read_yaml(path, "roles.yml")
+        messages.append(caught.value.report())
+    assert messages[0] == messages[1] and "roles.yml:" in messages[0]
+
+
 def _serve_build(project: Path, site: Path) -> None:
     """One build as `mkdocs serve` makes it (in this process, so the kept results carry over)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="serve", dirty=False)
+    if not serving.SESSION.active:  # once per server, as `mkdocs serve` does
+        config.plugins.on_startup(command="serve", dirty=False)
     config.site_url = SERVE_URL
     build(config, serve_url=SERVE_URL)
 
@@ -64,10 +90,11 @@ def _differences(one: Path, other: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path, monkeypatch):
+def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("TL_DOCUMENTS", "off")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setattr(serving, "SESSION", serving.Session())
+    monkeypatch.setattr(yamlsource, "_kept", None)  # parsed files kept while "serving", not after the test
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     project = synthetic_project(tmp_path / "project", 60)
     served = tmp_path / "served"
@@ -84,6 +111,9 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     assert done.reused >= pages - 5
     assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
     assert "Edited for the benchmark." in (served / "downloads" / "roles.json").read_text()  # the explorer's data
+    # The serve folder is not emptied and written again: only the files whose bytes changed are written.
+    assert 0 < len(done.written) <= 40 and done.unchanged >= 10 * len(done.written) and done.deleted == []
+    kept = serving.SESSION
 
     # The same data built from nothing: every file the same, the search index and sitemap included.
     monkeypatch.setattr(serving, "SESSION", serving.Session())
@@ -102,3 +132,33 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     _serve_build(project, full)
     assert len(serving.SESSION.last.rendered) == pages and serving.SESSION.last.reused == 0
     assert "Changed while serving." in (full / "roles" / role / "index.html").read_text()
+
+    # A mistake in the data while serving: the message names file, line and field, the same each
+    # time it is saved (a file that does not read is never kept), and the served site stays.
+    monkeypatch.setattr(serving, "SESSION", kept)
+    data = project / "data" / "roles.yml"
+    good = data.read_text()
+    data.write_text(good.replace("  held: ", "  held: sometimes-", 1))
+    messages = []
+    for _ in range(2):
+        caplog.clear()
+        with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+            _serve_build(project, served)
+        messages.append(next(r.getMessage() for r in caplog.records if "roles.yml" in r.getMessage()))
+    assert messages[0] == messages[1]
+    assert re.search(r"roles\.yml:\d+:\d+: roles\[0\]\.held", messages[0]), messages[0]
+    assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
+
+    # Fixed, with a role removed: its page and downloads leave the served folder, which again
+    # holds exactly what a full build writes.
+    data.write_text(good)
+    roles = yaml.safe_load(good)["roles"]
+    removed = roles[-2]["id"]
+    write_inventory(project / "data", roles[:-2] + roles[-1:])
+    _serve_build(project, served)
+    assert not (served / "roles" / removed).exists()
+    assert any(f"/roles/{removed}/" in path for path in serving.SESSION.last.deleted)
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    again = tmp_path / "full-again"
+    _serve_build(project, again)
+    assert _differences(served, again) == []

@@ -14,6 +14,7 @@ The hook also publishes the schemas with the site, under `schemas/`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Sequence
@@ -58,6 +59,11 @@ def render(model: type[BaseModel], data_file: str) -> str:
 
 def generate() -> dict[str, str]:
     """Every schema file's name and text."""
+    return dict(_generated())
+
+
+@functools.cache  # the schemas follow the models' code alone: made once a process (`mkdocs serve` rebuilds)
+def _generated() -> dict[str, str]:
     return {name: render(model, data_file) for name, (data_file, model) in sorted(schema_models().items())}
 
 

@@ -8,6 +8,7 @@ mapped back to the line the editor has to change.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -65,9 +66,33 @@ def format_path(path: Path_) -> str:
     return text
 
 
+# While `mkdocs serve` runs, each file's last parse, by its path and name shown: (hash of its bytes, document).
+_kept: dict[tuple[str, str], tuple[str, YamlDocument]] | None = None
+
+
+def keep_parsed(on: bool) -> None:
+    """Keep each file's parsed document (`mkdocs serve`: a rebuild re-reads only the files whose bytes
+    changed), or keep none. A file that fails to parse is never kept, so its message comes back each
+    time. The documents are shared, so nothing may change one (the overlay's merges make new ones)."""
+    global _kept
+    _kept = {} if on else None
+
+
 def read_yaml(path: Path, display: str) -> YamlDocument:
     """Parse `path`; raise DataErrors (naming `display`) for anything unreadable."""
     raw = path.read_bytes()
+    if _kept is None:
+        return _read(raw, display)
+    digest, where = hashlib.sha256(raw).hexdigest(), (str(path), display)
+    kept = _kept.get(where)
+    if kept is not None and kept[0] == digest:
+        return kept[1]
+    document = _read(raw, display)
+    _kept[where] = (digest, document)
+    return document
+
+
+def _read(raw: bytes, display: str) -> YamlDocument:
     text = _decode(raw, display)
     try:
         root = _compose_fast(text)

@@ -13,6 +13,13 @@ role, the build date) changes the hashes, so those pages are redone: the output 
 full build would write. A result made while MkDocs logged a warning is never kept, so the warning
 comes back on the next build.
 
+The serve folder is not emptied and written again either: MkDocs' `clean_directory` and
+`write_file` (while a serve build runs) and each file's `copy_file` skip a file whose bytes (or,
+for a copied file, whose source's size and time) are those this session last wrote there; after
+the build, any file the build neither wrote nor declared (a removed role's page) is deleted, so
+the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
+(`yamlsource.keep_parsed`): only the edited file is read again.
+
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
 events are wired in hooks/toolkit.py.
@@ -20,10 +27,12 @@ events are wired in hooks/toolkit.py.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +41,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..source import yamlsource
 from .render import Compiled, Memo
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -59,12 +69,31 @@ class BuildLog:
     reused: int = 0  # pages whose template output was reused
 
     generated: list[str] = field(default_factory=list)  # uri of generated pages whose Markdown was made again
+    written: list[str] = field(default_factory=list)  # site files written (their bytes changed)
+    unchanged: int = 0  # site files left as they were (the same bytes)
+    deleted: list[str] = field(default_factory=list)  # site files no longer made (a removed role's page)
 
     def summary(self) -> str:
         return (
             f"serve: {len(self.generated)} pages generated, {len(self.converted)} converted from Markdown, {len(self.rendered)} rendered, "
-            f"{len(self.indexed)} indexed for search; {self.reused} unchanged pages reused"
+            f"{len(self.indexed)} indexed for search; {self.reused} unchanged pages reused; "
+            f"{len(self.written)} files written, {self.unchanged} unchanged, {len(self.deleted)} deleted"
         )
+
+
+@dataclass
+class SiteFolder:
+    """The serve folder between builds: what this session wrote to each file (a fingerprint of it)."""
+
+    path: str = ""
+    held: dict[str, str] = field(default_factory=dict)  # absolute path -> fingerprint of its bytes
+    touched: set[str] = field(default_factory=set)  # written or left unchanged, this build
+    declared: set[str] = field(default_factory=set)  # every file's destination, this build
+    started: float = 0.0  # when this build began (a file older than that that no one touched is stale)
+    patched: dict[str, Any] = field(default_factory=dict)  # MkDocs' own functions while a build runs
+
+    def inside(self, path: str) -> bool:
+        return bool(self.path) and path.startswith(self.path + os.sep)
 
 
 class _Warnings(logging.Handler):
@@ -89,6 +118,7 @@ class Session:
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
+    folder: SiteFolder = field(default_factory=SiteFolder)
     # per build
     _settings: str = ""
     _files: str = ""
@@ -99,11 +129,100 @@ class Session:
 
     # --- a build begins ---------------------------------------------------------
 
+    def prepare(self, config: Any, utils: Any) -> None:
+        """Before MkDocs cleans the site folder: while this build runs, `utils` (mkdocs.utils) keeps
+        the folder (`clean_directory`) and skips writing a file whose bytes are already there."""
+        if not self.active:
+            return
+        folder = self.folder
+        path = os.path.abspath(config["site_dir"])
+        if path != folder.path:  # another folder: nothing in it is known
+            folder.path, folder.held = path, {}
+        folder.touched, folder.declared, folder.started = set(), set(), time.time()
+        self.last = BuildLog()
+        if not folder.patched:
+            folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
+            utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
+
+    def _clean_directory(self, directory: str) -> None:
+        if os.path.abspath(directory) != self.folder.path:
+            self.folder.patched["clean_directory"](directory)
+
+    def _write_file(self, content: bytes, output_path: str) -> None:
+        path = os.path.abspath(output_path)
+        if not self.folder.inside(path):
+            self.folder.patched["write_file"](content, output_path)
+            return
+        self._write(path, _hash_bytes(content), lambda: self.folder.patched["write_file"](content, output_path))
+
+    def _write(self, path: str, mark: str, write: Callable[[], None]) -> None:
+        """Write `path` (by calling `write`) unless this session last wrote the same bytes there."""
+        folder = self.folder
+        folder.touched.add(path)
+        if folder.held.get(path) == mark and os.path.exists(path):
+            self.last.unchanged += 1
+            return
+        folder.held.pop(path, None)
+        write()
+        folder.held[path] = mark
+        self.last.written.append(path)
+
+    def _copy_or_keep(self, file: Any) -> None:
+        """`file.copy_file` skips a file whose bytes (or source) are those last written there."""
+        copy = file.copy_file
+
+        def copy_or_keep(dirty: bool = False) -> None:
+            content = getattr(file, "_content", None)
+            if content is not None:
+                mark = _hash_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+            elif file.abs_src_path:
+                stat = os.stat(file.abs_src_path)
+                mark = f"copy of {file.abs_src_path} {stat.st_size} {stat.st_mtime_ns}"
+            else:
+                copy(dirty)
+                return
+            self._write(os.path.abspath(file.abs_dest_path), mark, lambda: copy(dirty))
+
+        file.copy_file = copy_or_keep
+
+    def _tidy(self) -> None:
+        """Delete what a clean build would not have: files this build neither wrote nor declared
+        (nor anything wrote since it began), and folders left empty. Put MkDocs' functions back."""
+        folder = self.folder
+        keep = folder.touched | folder.declared
+        for path in list(folder.held):
+            if path not in folder.touched:  # written by something else this time (a document): unknown
+                del folder.held[path]
+        for root, dirs, names in os.walk(folder.path, topdown=False):
+            if root == folder.path:
+                names = [name for name in names if not name.startswith(".")]  # as clean_directory leaves them
+                dirs = [name for name in dirs if not name.startswith(".")]
+            for name in names:
+                path = os.path.join(root, name)
+                if path not in keep and os.stat(path).st_mtime < folder.started:
+                    os.unlink(path)
+                    self.last.deleted.append(path)
+            for name in dirs:
+                with contextlib.suppress(OSError):  # only if empty
+                    os.rmdir(os.path.join(root, name))
+        self.restore()
+
+    def restore(self) -> None:
+        """MkDocs' own `write_file` and `clean_directory` again (the build ended, or failed)."""
+        if patched := self.folder.patched:
+            utils = patched["utils"]
+            utils.write_file, utils.clean_directory = patched["write_file"], patched["clean_directory"]
+            self.folder.patched = {}
+
     def begin(self, config: Any, files: Any) -> None:
         """After the files are known: fingerprints of the settings and the list of files."""
         if not self.active:
             return
-        self.last = BuildLog(generated=list(self.pages.rendered))
+        self.last.generated = list(self.pages.rendered)
+        for file in files:
+            self.folder.declared.add(os.path.abspath(file.abs_dest_path))
+            if not getattr(file, "written_later", False):  # a document is written by the documents' build
+                self._copy_or_keep(file)
         self._keys, self._reuse = {}, {}
         self._used = (set(), set(), set())
         self._settings = _hash(_settings(config), _theme_files(config))
@@ -125,6 +244,7 @@ class Session:
         for store, used in zip(stores, self._used, strict=True):
             for key in set(store) - used:
                 del store[key]
+        self._tidy()
         log.info("toolkit: %s", self.last.summary())
 
     # --- Markdown to HTML -------------------------------------------------------
@@ -233,9 +353,14 @@ SESSION = Session()
 def start(command: str) -> None:
     """Called once when MkDocs starts: `serve` keeps results between its rebuilds, a build keeps none."""
     SESSION.active = command == "serve"
+    yamlsource.keep_parsed(SESSION.active)
 
 
 # --- fingerprints ------------------------------------------------------------------
+
+
+def _hash_bytes(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def _hash(*parts: str) -> str:

@@ -53,10 +53,16 @@ SITE_DOCUMENTS = {
 ORDER = ["hostile-district", "hostile-data", "documents", "toolkit", "sample-district", "properdocs"]
 # Under pytest-xdist (`--dist loadgroup`), tests of these modules stay on one worker: a module
 # fixture of theirs builds or renders a lot. Tests of other modules go wherever a worker is free.
-# test_reproducible's two module fixtures are independent, so its tests are grouped by fixture.
+# (A module fixture runs once on every worker that gets one of the module's tests: test_kits renders
+# the small data set's documents, test_print_pieces four of the toolkit's.)
+# test_reproducible's two module fixtures are independent, so its tests are grouped by fixture;
+# test_print_layout's one fixture reads every PDF of a site (over a minute of CPU each), so its tests
+# are grouped by the site they read: each site's PDFs are read once, on one worker.
 ONE_WORKER = {"test_documents", "test_navigation", "test_content", "test_standards", "test_explorer_pages",
-              "test_kinds", "test_safety", "test_search_index", "test_engines"}  # fmt: skip
+              "test_kinds", "test_safety", "test_search_index", "test_engines", "test_kits",
+              "test_print_pieces"}  # fmt: skip
 BY_FIXTURE = {"test_reproducible": ("two_builds", "undated_copies")}
+BY_PARAM = {"test_print_layout": "layouts"}
 RESULT = "result.json"
 TIMEOUT = 3600  # seconds a fixture waits for a build another worker started
 
@@ -188,6 +194,8 @@ def group(item: object) -> str | None:
     for fixture in BY_FIXTURE.get(module, ()):
         if fixture in item.fixturenames:  # type: ignore[attr-defined]
             return f"{module}-{fixture}"
+    if (fixture := BY_PARAM.get(module)) in item.fixturenames:  # type: ignore[attr-defined]
+        return f"{module}-{item.callspec.params[fixture]}"  # type: ignore[attr-defined]
     return None
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import session_builds
-from projects import ROOT
+from projects import ROOT, read_only
 from session_builds import FIXTURES
 
 from tltoolkit import Catalog, load_catalog
@@ -101,6 +101,22 @@ def built_documents(request: pytest.FixtureRequest) -> tuple[Path, Report]:
     root = _builds_root(request.config)
     outcome = session_builds.wait(root, "documents")
     return root / "documents", Report(**outcome["report"])  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def small_documents(minimal_catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
+    """The small data set's documents rendered once from an empty cache with
+    `session_builds.small_documents_settings()`: (folder with downloads/ and cache/, the render's
+    report). Read only: a test that builds again copies the cache (a warm start) into its own folder."""
+    from tltoolkit.documents import build_documents
+
+    base = tmp_path_factory.mktemp("small-documents")
+    report = build_documents(
+        minimal_catalog, base / "downloads", base / "cache", session_builds.small_documents_settings()
+    )
+    read_only(base / "downloads")
+    read_only(base / "cache")
+    return base, report
 
 
 @pytest.fixture(scope="session")

@@ -53,10 +53,16 @@ SITE_DOCUMENTS = {
 ORDER = ["hostile-district", "hostile-data", "documents", "toolkit", "sample-district", "properdocs"]
 # Under pytest-xdist (`--dist loadgroup`), tests of these modules stay on one worker: a module
 # fixture of theirs builds or renders a lot. Tests of other modules go wherever a worker is free.
-# test_reproducible's two module fixtures are independent, so its tests are grouped by fixture.
+# (A module fixture runs once on every worker that gets one of the module's tests.)
+# test_reproducible's two module fixtures are independent, so its tests are grouped by fixture;
+# test_print_layout's one fixture reads every PDF of a site (over a minute of CPU each), so its tests
+# are grouped by the site they read: each site's PDFs are read once, on one worker.
 ONE_WORKER = {"test_documents", "test_navigation", "test_content", "test_standards", "test_explorer_pages",
               "test_kinds", "test_safety", "test_search_index", "test_engines"}  # fmt: skip
+# Modules sharing a session fixture that renders documents: one group, so it renders on one worker.
+SHARED = {"test_kits": "small-documents", "test_print_pieces": "small-documents"}
 BY_FIXTURE = {"test_reproducible": ("two_builds", "undated_copies")}
+BY_PARAM = {"test_print_layout": "layouts"}
 RESULT = "result.json"
 TIMEOUT = 3600  # seconds a fixture waits for a build another worker started
 
@@ -65,6 +71,12 @@ _started: list[subprocess.Popen[bytes]] = []
 
 def documents_settings() -> Settings:
     return Settings(**SITE_DOCUMENTS, allowed_roots=(ROOT,))  # type: ignore[arg-type]
+
+
+def small_documents_settings() -> Settings:
+    """The settings of the small data set's documents rendered once per session (`small_documents`
+    in conftest.py, read by tests/test_kits.py and tests/test_print_pieces.py)."""
+    return Settings(notice="Test notice.", allowed_roots=(ROOT,))
 
 
 def _documents(base: Path) -> dict[str, object]:
@@ -185,9 +197,13 @@ def group(item: object) -> str | None:
     module = Path(str(item.path)).stem  # type: ignore[attr-defined]
     if module in ONE_WORKER:
         return module
+    if module in SHARED:
+        return SHARED[module]
     for fixture in BY_FIXTURE.get(module, ()):
         if fixture in item.fixturenames:  # type: ignore[attr-defined]
             return f"{module}-{fixture}"
+    if (fixture := BY_PARAM.get(module)) in item.fixturenames:  # type: ignore[attr-defined]
+        return f"{module}-{item.callspec.params[fixture]}"  # type: ignore[attr-defined]
     return None
 
 

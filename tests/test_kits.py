@@ -5,31 +5,31 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
+from session_builds import small_documents_settings
 
 from tltoolkit.content.selection import selection_kit
 from tltoolkit.content.support_plan import support_plan
 from tltoolkit.content.texts import SELECTION_KIT, SUPPORT_PLAN
-from tltoolkit.documents import Settings, build_documents, document_paths, word
+from tltoolkit.documents import build_documents, document_paths, word
 from tltoolkit.documents import plan as plan_documents
 from tltoolkit.documents.pdf import render_pdf
 from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = Settings(notice="Test notice.", allowed_roots=(ROOT,))
+SETTINGS = small_documents_settings()  # the session's render of the small data set (`small_documents`)
 KITS = ("selection", "support-plans")
 
 
 @pytest.fixture(scope="module")
-def kits(minimal_catalog, tmp_path_factory) -> Path:
-    """The minimal data's documents, rendered once for this module."""
-    base = tmp_path_factory.mktemp("kits")
-    build_documents(minimal_catalog, base / "downloads", base / "cache", SETTINGS)
-    return base / "downloads"
+def kits(small_documents) -> Path:
+    """The minimal data's documents, rendered once for the session (tests/conftest.py)."""
+    return small_documents[0] / "downloads"
 
 
 def words(text: str) -> str:
@@ -137,8 +137,13 @@ def test_a_role_without_competencies_or_who_fits_still_gets_a_sensible_kit(minim
     assert words(role.responsibilities[0]) in word_text(tmp_path / "plan.docx")
 
 
-def test_a_warm_build_renders_nothing_and_a_changed_duty_rerenders_its_roles_documents(minimal_catalog, tmp_path):
+def test_a_warm_build_renders_nothing_and_a_changed_duty_rerenders_its_roles_documents(
+    minimal_catalog, small_documents, tmp_path
+):
     cache = tmp_path / "cache"
+    shutil.copytree(
+        small_documents[0] / "cache", cache, copy_function=shutil.copyfile
+    )  # what a first build of the same data left
     build_documents(minimal_catalog, tmp_path / "one", cache, SETTINGS)
     assert not build_documents(minimal_catalog, tmp_path / "two", cache, SETTINGS).rendered
     role = minimal_catalog.roles[0]

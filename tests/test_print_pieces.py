@@ -11,18 +11,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from session_builds import small_documents_settings
 
 from tltoolkit import Catalog
 from tltoolkit.content import labels
 from tltoolkit.content.role_facts import one_line
 from tltoolkit.content.stewardship import Review
-from tltoolkit.documents import Settings, build_documents, document_paths, plan
 from tltoolkit.documents import build as build_mod
+from tltoolkit.documents import document_paths, plan
 from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = Settings(notice="Test notice.", allowed_roots=(ROOT,))
+SETTINGS = small_documents_settings()  # the session's render of the small data set (`small_documents`)
 PIECES = {
     "focus-area.pdf": "focus-area/index.md",
     "competencies.pdf": "competencies/index.md",
@@ -56,18 +57,18 @@ def printed(catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> dict[
     return {name: render(catalog, name, folder) for name in PIECES}
 
 
-def test_build_writes_every_piece_tagged_titled_and_in_the_sites_language(minimal_catalog, tmp_path) -> None:
-    report = build_documents(minimal_catalog, tmp_path / "downloads", tmp_path / "cache", SETTINGS)
+def test_build_writes_every_piece_tagged_titled_and_in_the_sites_language(minimal_catalog, small_documents) -> None:
+    base, report = small_documents  # the small data set's build from an empty cache (tests/conftest.py)
     assert set(PIECES) <= set(document_paths(minimal_catalog)) and set(PIECES) <= set(report.rendered)
     for name in PIECES:
-        reader = PdfReader(tmp_path / "downloads" / name)
+        reader = PdfReader(base / "downloads" / name)
         root = reader.trailer["/Root"]
         assert root["/Lang"] == "en", name
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], name
         assert reader.metadata.title and reader.metadata.author, name
-        assert "Test notice." in words(" ".join(page_texts(tmp_path / "downloads" / name))), name
+        assert "Test notice." in words(" ".join(page_texts(base / "downloads" / name))), name
     # The small data set: one area of roles, a handful of moves: the poster is still one sheet.
-    assert len(PdfReader(tmp_path / "downloads" / "principal-moves-poster.pdf").pages) == 1
+    assert len(PdfReader(base / "downloads" / "principal-moves-poster.pdf").pages) == 1
 
 
 def test_each_web_page_links_its_printed_version(catalog) -> None:

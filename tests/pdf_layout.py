@@ -154,6 +154,29 @@ def _page_content(page: Any) -> dict[int, list[Mark]]:
     return {mcid: [Mark(number, m.top, m.bottom, m.text) for m in runs] for mcid, runs in marks.items()}
 
 
+def font_sizes(path: Path) -> list[tuple[float, str]]:
+    """Every run of text printed in the PDF, headers and footers included, with the size it is
+    drawn at in points (the font size scaled by the text and page matrices), in drawing order."""
+    runs: list[tuple[float, str]] = []
+
+    def text(run: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if not run.strip():
+            return
+        # The matrix the glyphs are drawn with (text matrix, then page matrix): its vertical scale.
+        a, b, c, d = (
+            tm[0] * cm[0] + tm[1] * cm[2],
+            tm[0] * cm[1] + tm[1] * cm[3],
+            tm[2] * cm[0] + tm[3] * cm[2],
+            tm[2] * cm[1] + tm[3] * cm[3],
+        )
+        scale = abs(a * d - b * c) ** 0.5 or 1
+        runs.append((round(size * scale, 2), run))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=text)
+    return runs
+
+
 def reading_order(root: Node) -> list[tuple[Node, Mark]]:
     """Every mark with the element that holds it, in the structure's order."""
     return [(node, mark) for node in root.walk() for mark in node.marks]

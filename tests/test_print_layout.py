@@ -1,7 +1,8 @@
 """Printed documents read well on paper: every heading has its content on the same page, a box to
 write in is on the page of the heading that says what it is for, no page starts with a lone
 word cut from the page before, no page but the last is left mostly empty, each school condition
-is on one page, the signatures never stand alone, and the notes boxes of a discussion guide give
+is on one page, the signatures never stand alone, the poster is one sheet with no text below
+9 pt (the district's logo, contact line and licence included), and the notes boxes of a discussion guide give
 room in proportion to the minutes a step takes.
 
 Read from the PDFs the site offers (the toolkit's on US Letter, the sample district's on A4),
@@ -13,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_layout import HEADINGS, Layout, Mark, layout, lines, reading_order
+from pdf_layout import HEADINGS, Layout, Mark, font_sizes, layout, lines, reading_order
 
 from tltoolkit.documents.build import KIT_FOLDERS
 
@@ -117,6 +118,15 @@ def test_signatures_share_their_page_with_the_description(layouts):
         if not before:
             alone.append(f"{name} page {order[agreed].page + 1}")
     assert not alone
+
+
+def test_the_poster_is_one_sheet_readable_from_a_step_away(layouts):
+    doc = layouts["principal-moves-poster.pdf"]
+    assert doc.page_count == 1
+    sizes = font_sizes(doc.path)
+    assert len(sizes) > 100  # the reader saw the poster's text
+    smallest = min(sizes)
+    assert smallest[0] >= 9, f"text at {smallest[0]} pt: {smallest[1]!r}"
 
 
 def test_guide_notes_boxes_grow_with_the_minutes_of_the_step(built_site, catalog):

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_layout import font_sizes
 from pypdf import PdfReader
 from session_builds import small_documents_settings
 
@@ -23,6 +24,7 @@ from tltoolkit.documents import pdf as pdf_mod
 from tltoolkit.web.site import build_pages
 
 ROOT = Path(__file__).resolve().parents[1]
+POSTER_SMALLEST_PT = 9  # a poster is read from a step or two away: no text on it below this
 SETTINGS = small_documents_settings()  # the session's render of the small data set (`small_documents`)
 PIECES = {
     "focus-area.pdf": "focus-area/index.md",
@@ -140,10 +142,19 @@ def test_role_inventory_is_a_few_landscape_pages_with_a_line_per_role_grouped_by
     assert "Sources: Inventory of Teacher Leader Roles" in text
 
 
+def smallest_text(path: Path) -> tuple[float, str]:
+    """The smallest text printed in a PDF: (its size in points, the run of text)."""
+    return min(font_sizes(path))
+
+
 @pytest.mark.parametrize(("paper", "size"), [("letter", (1224, 792)), ("a4", (1191, 842))])
 def test_poster_is_one_large_landscape_sheet_with_every_move(catalog, tmp_path, paper: str, size) -> None:
-    reader = PdfReader(render(catalog, "principal-moves-poster.pdf", tmp_path, paper))
+    path = render(catalog, "principal-moves-poster.pdf", tmp_path, paper)
+    reader = PdfReader(path)
     assert len(reader.pages) == 1
+    # Readable on a wall: every piece of text, header and footer included, at 9 pt or more.
+    smallest = smallest_text(path)
+    assert smallest[0] >= POSTER_SMALLEST_PT, f"text at {smallest[0]} pt: {smallest[1]!r}"
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size  # 17 by 11 inches; A3
     text = words(reader.pages[0].extract_text())
@@ -162,22 +173,22 @@ def test_poster_with_the_longest_column_that_keeps_examples_is_still_one_sheet(c
     longer = moves[0].example + " More words." * (missing // 2) + " Word." * (missing % 2)
     moves[0] = moves[0].model_copy(update={"example": longer})
     assert build_mod.poster_load(moves) == build_mod.POSTER_LOAD
-    reader = PdfReader(
-        render(
-            dataclasses.replace(catalog, moves={**catalog.moves, skill.id: moves}),
-            "principal-moves-poster.pdf",
-            tmp_path,
-        )
+    path = render(
+        dataclasses.replace(catalog, moves={**catalog.moves, skill.id: moves}), "principal-moves-poster.pdf", tmp_path
     )
+    reader = PdfReader(path)
     assert len(reader.pages) == 1
+    assert smallest_text(path)[0] >= POSTER_SMALLEST_PT
     assert "More words." in words(reader.pages[0].extract_text())
 
 
 def test_poster_of_a_district_with_many_moves_keeps_to_one_sheet(catalog, tmp_path) -> None:
     """Twelve moves a skill (the most the data allows): the examples give way, every move stays."""
     many = {skill.id: twelve(catalog, skill.id) for skill in catalog.skills}
-    reader = PdfReader(render(dataclasses.replace(catalog, moves=many), "principal-moves-poster.pdf", tmp_path))
+    path = render(dataclasses.replace(catalog, moves=many), "principal-moves-poster.pdf", tmp_path)
+    reader = PdfReader(path)
     assert len(reader.pages) == 1
+    assert smallest_text(path)[0] >= POSTER_SMALLEST_PT
     text = words(reader.pages[0].extract_text())
     assert words(many[catalog.skills[0].id][-1].move) in text
     assert words(catalog.moves[catalog.skills[0].id][0].example) not in text

@@ -7,6 +7,7 @@ accessibility, storage refused, JavaScript off; and no request carries an answer
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +19,10 @@ from pypdf import PdfReader
 from test_accessibility import axe_script, blocking, report, run_axe  # noqa: F401 (axe_script is a fixture)
 
 from tltoolkit import Catalog
-from tltoolkit.content.self_assessment import RATINGS
+from tltoolkit.content.self_assessment import RATINGS, sign_key
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Route
 
 KEY = "tltoolkit-conditions:/"  # the site is served at the root
 
@@ -86,7 +87,8 @@ def answer_all(page: Page, catalog: Catalog) -> None:
 def test_answers_by_keyboard_are_kept_across_a_reload_and_order_the_plan(page: Page, catalog: Catalog) -> None:
     open_check(page)
     answer_all(page, catalog)
-    assert saved(page)["trust"] == {"signs": [0], "rating": 1, "note": "Ask the ILT in March"}
+    trust = next(c for c in catalog.conditions if c.id == "trust")
+    assert saved(page)["trust"] == {"signs": [sign_key(trust.signs[0])], "rating": 1, "note": "Ask the ILT in March"}
     assert plan_order(page) == WEAKEST_FIRST
     page.reload()
     page.wait_for_selector("#tl-cc-plan:not([hidden])")
@@ -119,6 +121,77 @@ def test_answers_by_keyboard_are_kept_across_a_reload_and_order_the_plan(page: P
         f"{len(ANSWERS)} of {len(catalog.conditions)} conditions rated. "
         f"Weakest: {catalog_name(catalog, 'access-to-data')} (Not yet, 0 of 3 signs ticked)."
     )
+
+
+def serve_signs_reversed(page: Page, condition: str) -> None:
+    """From now on, serve /conditions/ with one condition's signs in reverse order, boxes and data
+    alike, as a district's overlay that reorders them would build it."""
+
+    def reverse(route: Route) -> None:
+        response = route.fetch()
+        html = response.text()
+        boxes = re.compile(
+            rf'(<ul class="task-list tl-checklist">\n)((?:<li[^\n]*data-condition="{condition}"[^\n]*\n)+)'
+        )
+        found = boxes.search(html)
+        assert found, f"no boxes for {condition}"
+        html = html[: found.start(2)] + "".join(reversed(found.group(2).splitlines(True))) + html[found.end(2) :]
+        keys = re.compile(rf'("id":"{condition}",[^{{}}]*?"signs":)(\[[^\]]*\])')
+        data = keys.search(html)
+        assert data, f"no data for {condition}"
+        html = (
+            html[: data.start(2)]
+            + json.dumps(json.loads(data.group(2))[::-1], separators=(",", ":"))
+            + html[data.end(2) :]
+        )
+        route.fulfill(response=response, body=html)
+
+    page.route("**/conditions/", reverse)
+
+
+def test_ticks_follow_their_signs_when_a_district_reorders_them(page: Page, catalog: Catalog) -> None:
+    trust = next(c for c in catalog.conditions if c.id == "trust")
+    assert len(trust.signs) >= 2
+    open_check(page)
+    rate(page, catalog, "trust", 2, (0,))
+    serve_signs_reversed(page, "trust")
+    page.reload()
+    page.wait_for_selector("#tl-cc-plan:not([hidden])")
+    boxes = page.locator('input[type=checkbox][data-condition="trust"]')
+    assert boxes.first.evaluate("(box) => box.labels[0].textContent.trim()") == trust.signs[-1], "the order changed"
+    # The tick is on the sign that was ticked, wherever it now stands, and on no other.
+    for index, sign in enumerate(trust.signs):
+        assert page.get_by_role("checkbox", name=sign, exact=True).is_checked() == (index == 0), sign
+    item = page.locator('#tl-cc-list > li[data-condition="trust"]')
+    assert f"1 of {len(trust.signs)} signs ticked" in item.inner_text()
+    assert page.locator("#tl-cc-migrated").is_hidden()
+
+
+def test_ticks_an_earlier_version_saved_by_position_are_cleared_and_said_so(page: Page, catalog: Catalog) -> None:
+    trust = next(c for c in catalog.conditions if c.id == "trust")
+    old = {
+        "format": "tltoolkit-conditions",
+        "version": 1,
+        "answers": {"trust": {"signs": [0, 1], "rating": 2, "note": "Ask Ana"}},
+    }
+    page.goto("conditions/")
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(old)])
+    page.reload()
+    page.wait_for_selector("#tl-cc-plan:not([hidden])")
+    # No old tick lands on a sign (the list may have changed since); the rating and note stay.
+    for sign in trust.signs:
+        assert not page.get_by_role("checkbox", name=sign, exact=True).is_checked(), sign
+    assert rating_group(page, catalog, "trust").get_by_role("radio", name=f"2 {RATINGS[1]}").is_checked()
+    assert page.get_by_label(f"Notes and next step for {trust.name} (optional)").input_value() == "Ask Ana"
+    note = page.locator("#tl-cc-migrated")
+    assert (
+        note.is_visible() and "ticked signs saved by an earlier version of this page were cleared" in note.inner_text()
+    )
+    # Saved again in the current form, so the note is said once.
+    assert saved(page)["trust"] == {"signs": [], "rating": 2, "note": "Ask Ana"}
+    page.reload()
+    page.wait_for_selector("#tl-cc-plan:not([hidden])")
+    assert page.locator("#tl-cc-migrated").is_hidden()
 
 
 def test_each_item_of_the_plan_has_its_strategies_and_the_moves_that_help(page: Page, catalog: Catalog) -> None:

@@ -238,6 +238,29 @@ def test_suggestions_respect_hours_and_never_fill_a_role_the_principal_does_not(
     assert "overloaded" not in " ".join(page.locator("#tl-plan-warnings li").all_inner_texts()).lower()
 
 
+def test_no_one_is_suggested_for_a_role_whose_skills_no_one_on_the_list_brings(page: Page, catalog: Catalog) -> None:
+    role = catalog.role["family-engagement-lead"]
+    needs = set(role.skills)
+    # Everyone on the list brings skills, just none this role draws on, and has hours to spare.
+    people = [(name, [s for s in skills if s not in needs] or ["data-use"], 5) for name, skills, _ in PEOPLE[:5]]
+    assert not any(needs & set(skills) for _, skills, _ in people)
+    plan = {
+        **realistic_plan(),
+        "people": [
+            dict(realistic_plan()["people"][i], skills=skills, hours_per_week=hours)
+            for i, (_, skills, hours) in enumerate(people)
+        ],
+        "openings": [{"role": role.id, "count": 1}],
+    }
+    open_planner(page, plan)
+    page.get_by_role("button", name="Suggest people for open places").click()
+    assert saved(page)["assignments"] == [], "nobody is suggested without one of the role's skills"
+    message = page.locator("#tl-plan-message").inner_text()
+    assert "No one on your list has these skills yet" in message
+    assert catalog.skill[role.skills[0]].name in message, "the message names the skills"
+    assert "assign someone by hand" in message
+
+
 def test_resuggesting_keeps_locked_assignments_and_who_holds_an_elected_role(page: Page, catalog: Catalog) -> None:
     # Omar has none of the role's skills: the planner would never pick him, but he is locked in.
     locked = {"person": "p12", "role": "ilt-member", "locked": True}

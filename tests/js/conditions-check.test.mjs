@@ -14,14 +14,17 @@ const C = require(FILE);
 
 const RATINGS = ["Not yet", "Getting started", "Partly in place", "Fully in place"];
 
-/** Data in the shape content/self_assessment.py embeds: {id: signs} in page order. */
+/** A sign's key in makeData's data: made up, as the page only compares them (self_assessment.sign_key). */
+const key = (id, i) => `${id}${i}0000000`.slice(0, 8);
+
+/** Data in the shape content/self_assessment.py embeds: {id: number of signs, or their keys} in page order. */
 function makeData(signs) {
   return deepFreeze({
     ratings: RATINGS,
     conditions: Object.entries(signs).map(([id, count]) => ({
       id,
       name: `Condition ${id}`,
-      signs: count,
+      signs: Array.isArray(count) ? count : Array.from({ length: count }, (_, i) => key(id, i)),
       strategies: [`Try something for ${id}`, `Try another thing for ${id}`],
       links: [{ kind: "principal move", title: `A move for ${id}`, skill: "Using data" }],
     })),
@@ -40,7 +43,7 @@ function answer(list) {
   // list of [id, rating, ticked signs, note]
   let answers = C.emptyAnswers();
   for (const [id, rating, signs, note] of list) {
-    for (const s of signs || []) answers = C.setSign(answers, data, id, s, true);
+    for (const s of signs || []) answers = C.setSign(answers, data, id, key(id, s), true);
     answers = C.setRating(answers, data, id, rating);
     if (note) answers = C.setNote(answers, data, id, note);
   }
@@ -105,16 +108,16 @@ test("the status line names how many are rated and the weakest", () => {
 
 test("changes return new answers and never change the ones given", () => {
   const before = deepFreeze(answer([["a", 2, [0]]]));
-  const after = C.setSign(before, data, "a", 2, true);
-  assert.deepEqual(C.answerFor(after, "a").signs, [0, 2]);
-  assert.deepEqual(C.answerFor(before, "a").signs, [0]);
-  assert.deepEqual(C.answerFor(C.setSign(after, data, "a", 0, false), "a").signs, [2]);
+  const after = C.setSign(before, data, "a", key("a", 2), true);
+  assert.deepEqual(C.answerFor(after, "a").signs, [key("a", 0), key("a", 2)]);
+  assert.deepEqual(C.answerFor(before, "a").signs, [key("a", 0)]);
+  assert.deepEqual(C.answerFor(C.setSign(after, data, "a", key("a", 0), false), "a").signs, [key("a", 2)]);
 });
 
 test("a condition with nothing ticked, rated or noted leaves no entry", () => {
   let answers = answer([["a", 2, [1]]]);
   answers = C.setRating(answers, data, "a", 0);
-  answers = C.setSign(answers, data, "a", 1, false);
+  answers = C.setSign(answers, data, "a", key("a", 1), false);
   assert.deepEqual(answers.answers, {});
   assert.deepEqual(C.answerFor(answers, "a"), { signs: [], rating: 0, note: "" });
 });
@@ -122,7 +125,9 @@ test("a condition with nothing ticked, rated or noted leaves no entry", () => {
 test("ratings off the scale and signs that do not exist are not kept; an unknown condition is refused", () => {
   let answers = C.setRating(C.emptyAnswers(), data, "a", 7);
   assert.equal(C.answerFor(answers, "a").rating, 0);
-  answers = C.setSign(answers, data, "a", 3, true); // a has signs 0..2
+  answers = C.setSign(answers, data, "a", key("a", 3), true); // a has signs 0..2
+  answers = C.setSign(answers, data, "a", key("b", 0), true); // another condition's sign
+  answers = C.setSign(answers, data, "a", 0, true); // a position, as version 1 saved
   assert.deepEqual(answers.answers, {});
   assert.throws(() => C.setRating(C.emptyAnswers(), data, "nope", 2), /no condition "nope"/);
 });
@@ -146,7 +151,8 @@ test("answers survive saving and reading back, text identical", () => {
 
 test("saved text that is not ours, or broken, reads as no answers and never throws", () => {
   for (const text of [null, undefined, "", "{", "[]", "null", "42", '{"format":"tltoolkit-plan","version":1,"answers":{}}',
-    '{"format":"tltoolkit-conditions","version":2,"answers":{"a":{"rating":2}}}', '{"format":"tltoolkit-conditions","version":1}',
+    '{"format":"tltoolkit-conditions","version":3,"answers":{"a":{"rating":2}}}', '{"format":"tltoolkit-conditions","version":2}',
+    '{"format":"tltoolkit-conditions","version":2,"answers":[]}',
     "x".repeat(600 * 1024)]) {
     assert.deepEqual(C.parseAnswers(text, data), C.emptyAnswers(), String(text).slice(0, 40));
   }
@@ -157,7 +163,7 @@ test("reading back keeps what still fits the data and drops the rest", () => {
     format: C.FORMAT,
     version: C.VERSION,
     answers: {
-      a: { signs: [2, 0, 2, 9, -1, "1", 1.5], rating: 3, note: 5 },
+      a: { signs: [key("a", 2), key("a", 0), key("a", 2), key("a", 9), key("b", 1), 1, null, {}], rating: 3, note: 5 },
       gone: { signs: [0], rating: 2, note: "a condition the district removed" },
       b: { signs: "0", rating: "2", note: "<script>alert(1)</script>" },
       c: { rating: 0 },
@@ -165,9 +171,43 @@ test("reading back keeps what still fits the data and drops the rest", () => {
   });
   const back = C.parseAnswers(text, data);
   assert.deepEqual(back.answers, {
-    a: { signs: [0, 2], rating: 3, note: "" },
+    a: { signs: [key("a", 0), key("a", 2)], rating: 3, note: "" },
     b: { signs: [], rating: 0, note: "<script>alert(1)</script>" }, // text, shown as text by the page
   });
+});
+
+test("ticks follow the sign's text: reordered signs keep them, an edited sign loses its tick, no other sign gains one", () => {
+  // The toolkit's list, then a district's overlay that reorders it and rewords one sign.
+  const before = makeData({ a: ["k-plan", "k-time", "k-voice"], b: 2 });
+  let answers = C.emptyAnswers();
+  answers = C.setSign(answers, before, "a", "k-plan", true);
+  answers = C.setSign(answers, before, "a", "k-voice", true);
+  answers = C.setRating(answers, before, "a", 2);
+  const text = C.serializeAnswers(answers, before);
+  const reordered = makeData({ a: ["k-voice", "k-plan", "k-time"], b: 2 });
+  const back = C.readAnswers(text, reordered);
+  assert.equal(back.droppedTicks, 0);
+  assert.deepEqual(C.answerFor(back.answers, "a"), { signs: ["k-voice", "k-plan"], rating: 2, note: "" });
+  assert.equal(C.signsText(C.summarize(back.answers, reordered).rated[0]), "2 of 3 signs ticked");
+  // "k-voice" reworded: a new key, so its tick is gone and lands nowhere else.
+  const edited = makeData({ a: ["k-plan", "k-time", "k-voice-2026"], b: 2 });
+  assert.deepEqual(C.answerFor(C.parseAnswers(text, edited), "a").signs, ["k-plan"]);
+});
+
+test("ticks saved by position (version 1) are dropped and counted; ratings and notes stay", () => {
+  const old = JSON.stringify({
+    format: C.FORMAT,
+    version: 1,
+    answers: { a: { signs: [0, 2], rating: 3, note: "Ask the ILT" }, b: { signs: [1], rating: 0, note: "" }, gone: { signs: [0], rating: 1, note: "" } },
+  });
+  const back = C.readAnswers(old, data);
+  assert.equal(back.droppedTicks, 3); // the removed condition's tick is not counted
+  assert.deepEqual(back.answers.answers, { a: { signs: [], rating: 3, note: "Ask the ILT" } });
+  assert.deepEqual(C.parseAnswers(old, data), back.answers);
+  // Saved again, the answers are in the current form, and read back nothing is dropped.
+  const again = C.readAnswers(C.serializeAnswers(back.answers, data), data);
+  assert.equal(JSON.parse(C.serializeAnswers(back.answers, data)).version, C.VERSION);
+  assert.deepEqual(again, { answers: back.answers, droppedTicks: 0 });
 });
 
 test("two sites on one host keep their answers under different keys", () => {
@@ -194,6 +234,11 @@ test("with the toolkit's own conditions, every one is listed once, rated or not"
   for (let i = 1; i < summary.rated.length; i++) assert.ok(C.compareEntries(summary.rated[i - 1], summary.rated[i]) < 0);
   // Moves are linked through see_also: some conditions have them.
   assert.ok(real.conditions.some((c) => c.links.some((l) => l.kind === "principal move")));
+  // Every sign has its own key within its condition.
+  for (const c of real.conditions) {
+    assert.ok(c.signs.length >= 1 && c.signs.every((k) => /^[0-9a-f]{8}(-\d+)?$/.test(k)), c.id);
+    assert.equal(new Set(c.signs).size, c.signs.length, c.id);
+  }
 });
 
 test("as a <script> in a page, check.js gives window.TLConditions and reaches nothing outside its inputs", () => {

@@ -57,10 +57,14 @@ function checkInvariants(before, result, cat) {
     if (newRoles) assert.ok(l.hours <= limit + 1e-9, `${id}: ${l.hours} hours against ${limit}`);
     else assert.ok(l.hours <= Math.max(limit, keptLoads.get(id).hours) + 1e-9);
   }
-  // Never a role the principal does not fill, never the same person twice in a role.
+  // Never a role the principal does not fill, never someone without any of its skills, never the
+  // same person twice in a role.
   const pairs = new Set();
   for (const a of result.added) {
     assert.ok(TLPlan.roleFacts(cat, a.role).principalFills, `${a.role} was suggested`);
+    const needs = TLPlan.roleFacts(cat, a.role).skills;
+    assert.ok(needs.some((s) => people.get(a.person).skills.includes(s)), `${a.person} has none of ${a.role}'s skills`);
+    assert.ok(a.reasons.matched.length >= 1, `${a.person} for ${a.role}: no skill matched`);
     assert.ok(!(people.get(a.person).current_roles || []).includes(a.role), `${a.person} already holds ${a.role}`);
   }
   for (const a of plan.assignments) {
@@ -87,10 +91,10 @@ test("suggestions keep everyone within the hours they can give", () => {
 
 test("hours decide: a person with too little time is passed over, even with the best skills", () => {
   const cat = makeCatalog({ lead: { skills: ["a", "b"], hours: 3 } });
-  const plan = makePlan([{ name: "Expert", skills: ["a", "b"], hours: 2 }, { name: "Novice", skills: [], hours: 3 }], { lead: 1 });
+  const plan = makePlan([{ name: "Expert", skills: ["a", "b"], hours: 2 }, { name: "Novice", skills: ["b"], hours: 3 }], { lead: 1 });
   const result = TLPlan.suggest(plan, cat);
   assert.deepEqual(result.added.map((a) => a.person), ["p2"]);
-  assert.deepEqual(result.added[0].reasons, { matched: [], missing: ["a", "b"], hoursLeft: 0 });
+  assert.deepEqual(result.added[0].reasons, { matched: ["b"], missing: ["a"], hoursLeft: 0 });
   // Roles held outside the plan use up hours too.
   const busy = makePlan([{ name: "Expert", skills: ["a", "b"], hours: 4, current: ["other"] }], { lead: 1 });
   const cat2 = makeCatalog({ lead: { skills: ["a", "b"], hours: 3 }, other: { skills: ["a"], hours: 2 } });
@@ -101,7 +105,7 @@ test("hours decide: a person with too little time is passed over, even with the 
 
 test("never a role the principal does not fill, with the reason given", () => {
   const plan = makePlan(
-    [{ name: "Ana", skills: ["shared-leadership", "equity"] }, { name: "Ben", skills: ["equity"] }],
+    [{ name: "Ana", skills: ["shared-leadership", "equity"] }, { name: "Ben", skills: ["equity", "adult-learning"] }],
     { "union-building-rep": 1, "instructional-coach": 1, "peer-observer": 1 },
   );
   const result = TLPlan.suggest(plan, catalog);
@@ -137,7 +141,7 @@ test("locked assignments stay; unlocked ones are suggested afresh unless kept by
 });
 
 test("recorded choices for roles the planner cannot suggest stay, locked or not", () => {
-  let plan = makePlan([{ name: "Ana", skills: ["equity"] }, { name: "Ben" }], { "union-building-rep": 1, "peer-observer": 1 });
+  let plan = makePlan([{ name: "Ana", skills: ["equity"] }, { name: "Ben", skills: ["adult-learning"] }], { "union-building-rep": 1, "peer-observer": 1 });
   plan = TLPlan.assign(plan, "p1", "union-building-rep"); // elected by members; recorded by hand
   plan = TLPlan.assign(plan, "p2", "reading-recovery-lead"); // from an older inventory
   const result = TLPlan.suggest(plan, catalog);
@@ -183,7 +187,8 @@ test("roles spread: with enough skilled people, nobody gets two roles while a sk
 
 test("no one gets a second new role that someone with no role at all could have taken", () => {
   // Whatever the skills: of one person's new roles, only the first can be one a person with no
-  // role could take (the rounds fill every place they can with people who have none first).
+  // role could take (the rounds fill every place they can with people who have none first);
+  // "could take": the hours fit and they bring at least one of the role's skills.
   for (let seed = 1; seed <= 25; seed++) {
     const plan = randomPlan(catalog, 25, 40, 300 + seed);
     const out = TLPlan.suggest(plan, catalog);
@@ -194,7 +199,9 @@ test("no one gets a second new role that someone with no role at all could have 
     for (const [person, roles] of byPerson) {
       if (roles.length < 2) continue;
       for (const b of idle) {
-        const takable = roles.filter((r) => hoursOf(catalog, r) <= limitOf(b, catalog) + 1e-9);
+        const takable = roles.filter(
+          (r) => hoursOf(catalog, r) <= limitOf(b, catalog) + 1e-9 && TLPlan.roleFacts(catalog, r).skills.some((s) => b.skills.includes(s)),
+        );
         assert.ok(takable.length <= 1, `seed ${seed}: ${person} got ${roles.join(", ")}; ${b.id} has no role and could take ${takable.join(", ")}`);
       }
     }
@@ -216,7 +223,37 @@ test("someone already holding a role is passed over for an equal fit who holds n
   assert.deepEqual(TLPlan.suggest(better, cat2).added.map((a) => a.person), ["p1"]);
 });
 
-/** The best total skill cost over every way of giving each role (one place each) to a different person. */
+test("a suggestion rests on at least one of the role's skills; with none on the list, the place stays open and says so", () => {
+  const cat = makeCatalog({ lead: { skills: ["a", "b"], hours: 1 }, other: { skills: ["c"], hours: 1 } });
+  // Nobody brings a or b: no one is suggested, however much time they have, and the reason says
+  // what is missing and what to do.
+  const nobody = makePlan([{ name: "Ana", skills: ["c"], hours: 10 }, { name: "Ben", skills: [], hours: 10 }], { lead: 2, other: 1 });
+  const result = TLPlan.suggest(nobody, cat);
+  assert.deepEqual(result.added.map(({ person, role }) => [person, role]), [["p1", "other"]]);
+  assert.deepEqual(result.unfilled, [
+    {
+      role: "lead",
+      count: 2,
+      why: "No one on your list has these skills yet (A or B): edit a person to tick the skills they bring, add someone who has them, or assign someone by hand.",
+    },
+  ]);
+  // Before, a free person with none of the skills (cost 6 + 4) beat a skilled one already holding
+  // a role (cost 7): now only the skilled one is suggested, the other ranking rules unchanged.
+  const busy = makePlan([{ name: "Star", skills: ["a"], hours: 5, current: ["other"] }, { name: "Idle", skills: ["c"], hours: 5 }], { lead: 1 });
+  const picked = TLPlan.suggest(busy, cat).added;
+  assert.deepEqual(picked.map((a) => [a.person, a.reasons.matched]), [["p1", ["a"]]]);
+  // The only people with the skills already hold the role: said as such.
+  const held = makePlan([{ name: "Star", skills: ["b"], hours: 5 }, { name: "Idle", skills: ["c"], hours: 5 }], { lead: 2 }, [{ person: "p1", role: "lead", locked: true }]);
+  assert.match(TLPlan.suggest(held, cat).unfilled[0].why, /^Everyone on your list with these skills \(A or B\) already holds this role; /);
+  // Real skill names, from the catalog.
+  const empty = makePlan([{ name: "Omar", skills: [] }], { "data-team-facilitator": 1 });
+  assert.match(TLPlan.suggest(empty, catalog).unfilled[0].why, /^No one on your list has these skills yet \(Using data, Facilitating adult learning or Leading for equity\)/);
+});
+
+/**
+ * The best total skill cost over every way of giving each role (one place each) to a different
+ * person who brings at least one of its skills.
+ */
 function bruteForce(plan, cat, roles) {
   const people = plan.people;
   let best = Infinity;
@@ -231,6 +268,7 @@ function bruteForce(plan, cat, roles) {
     walk(k + 1, used, filled, total); // leave the role open
     people.forEach((p, i) => {
       if (used & (1 << i) || hoursOf(cat, roles[k]) > p.hours_per_week) return;
+      if (!TLPlan.roleFacts(cat, roles[k]).skills.some((s) => p.skills.includes(s))) return;
       walk(k + 1, used | (1 << i), filled + 1, total + cost(p, roles[k]));
     });
   };

@@ -24,6 +24,7 @@ test("as <script> tags in a page, model.js then assign.js give window.TLPlan wit
   }
   const catalog = fixtureCatalog();
   let plan = T.peopleFromText(T.emptyPlan(), "Ana Ruiz\t3\nBen Okafor\t2");
+  plan = T.updatePerson(plan, plan.people[0].id, { skills: ["data-use"] }); // a suggestion needs a matching skill
   plan = T.setOpening(plan, "data-team-facilitator", 1);
   const result = T.suggest(plan, catalog);
   assert.equal(result.added.length, 1);

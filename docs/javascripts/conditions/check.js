@@ -7,16 +7,22 @@
  *
  * `data` is the object the page embeds (content/self_assessment.py):
  *   {ratings: ["Not yet", ...], conditions: [{id, name, signs, strategies, links: [{kind, title, skill}]}]}
+ * where a condition's `signs` are its signs' keys in page order (a short hash of each sign's text,
+ * `sign_key` in self_assessment.py; the boxes' `data-sign`).
  * The answers, as the page saves them in the browser:
- *   {format: "tltoolkit-conditions", version: 1, answers: {<condition id>: {signs: [0, 2], rating: 2, note: ""}}}
- * `signs` holds the positions of the ticked signs; `rating` 1 to 4 (the scale's position) or 0
- * for not rated. A condition with nothing ticked, rated or noted has no entry.
+ *   {format: "tltoolkit-conditions", version: 2, answers: {<condition id>: {signs: ["3fa2c1d0"], rating: 2, note: ""}}}
+ * `signs` holds the keys of the ticked signs, so a tick follows its sign's text when a district
+ * reorders or edits the signs (an edited sign has a new key: its old tick is dropped, never moved
+ * to another sign); `rating` 1 to 4 (the scale's position) or 0 for not rated. A condition with
+ * nothing ticked, rated or noted has no entry. Version 1 saved the ticked signs' positions: read
+ * back, its ratings and notes are kept and its ticks dropped (the list may have changed since).
  */
 (function (root) {
   "use strict";
 
   const FORMAT = "tltoolkit-conditions";
-  const VERSION = 1;
+  const VERSION = 2;
+  const POSITION_VERSION = 1; // ticks saved by position: read, ticks dropped
   const NOTE_LIMIT = 2000;
   const TEXT_LIMIT = 512 * 1024; // a saved text longer than this is not ours: it is ignored
   const KEY_PREFIX = "tltoolkit-conditions:";
@@ -37,6 +43,11 @@
     return (data && Array.isArray(data.conditions) ? data.conditions : []);
   }
 
+  /** A condition's sign keys in page order (none when the data gives no list). */
+  function signKeys(condition) {
+    return Array.isArray(condition.signs) ? condition.signs.filter((key) => typeof key === "string") : [];
+  }
+
   function scaleLength(data) {
     return data && Array.isArray(data.ratings) ? data.ratings.length : 0;
   }
@@ -45,15 +56,14 @@
     return typeof value === "string" ? value.slice(0, NOTE_LIMIT) : "";
   }
 
-  /** One condition's answer kept only as far as it fits the data: sign positions that exist, once
-   * each, in order; a rating on the scale; a note of at most NOTE_LIMIT characters. */
+  /** One condition's answer kept only as far as it fits the data: keys of signs it has, once
+   * each, in page order; a rating on the scale; a note of at most NOTE_LIMIT characters. */
   function cleanAnswer(raw, condition, scale) {
     const answer = { signs: [], rating: 0, note: "" };
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return answer;
-    const count = Number.isInteger(condition.signs) ? condition.signs : 0;
     if (Array.isArray(raw.signs)) {
-      const ticked = new Set(raw.signs.filter((i) => Number.isInteger(i) && i >= 0 && i < count));
-      answer.signs = Array.from(ticked).sort((a, b) => a - b);
+      const ticked = new Set(raw.signs);
+      answer.signs = signKeys(condition).filter((key) => ticked.has(key));
     }
     if (Number.isInteger(raw.rating) && raw.rating >= 1 && raw.rating <= scale) answer.rating = raw.rating;
     answer.note = cleanNote(raw.note);
@@ -64,10 +74,14 @@
     return answer.signs.length === 0 && answer.rating === 0 && answer.note.trim() === "";
   }
 
-  /** Saved text back to answers. Never throws: text that is not our format gives empty answers;
-   * answers for conditions the data no longer has are dropped, the rest cleaned (cleanAnswer). */
-  function parseAnswers(text, data) {
-    const result = emptyAnswers();
+  /**
+   * Saved text back to answers: {answers, droppedTicks}. Never throws: text that is not our format
+   * gives empty answers; answers for conditions the data no longer has are dropped, the rest
+   * cleaned (cleanAnswer). Ticks saved by position (version 1) are dropped, as the signs may have
+   * been reordered or edited since: `droppedTicks` counts them, for the page to say so.
+   */
+  function readAnswers(text, data) {
+    const result = { answers: emptyAnswers(), droppedTicks: 0 };
     if (typeof text !== "string" || text.length > TEXT_LIMIT) return result;
     let raw;
     try {
@@ -75,16 +89,28 @@
     } catch (error) {
       return result;
     }
-    if (!raw || raw.format !== FORMAT || raw.version !== VERSION || !raw.answers || typeof raw.answers !== "object") {
+    if (!raw || raw.format !== FORMAT || !raw.answers || typeof raw.answers !== "object" || Array.isArray(raw.answers)) {
       return result;
     }
+    const byPosition = raw.version === POSITION_VERSION;
+    if (raw.version !== VERSION && !byPosition) return result;
     const scale = scaleLength(data);
     for (const condition of conditionsOf(data)) {
       if (!has(raw.answers, condition.id)) continue;
-      const answer = cleanAnswer(raw.answers[condition.id], condition, scale);
-      if (!isBlank(answer)) result.answers[condition.id] = answer;
+      let saved = raw.answers[condition.id];
+      if (byPosition && saved && typeof saved === "object" && !Array.isArray(saved)) {
+        if (Array.isArray(saved.signs)) result.droppedTicks += saved.signs.filter((i) => Number.isInteger(i)).length;
+        saved = Object.assign({}, saved, { signs: [] });
+      }
+      const answer = cleanAnswer(saved, condition, scale);
+      if (!isBlank(answer)) result.answers.answers[condition.id] = answer;
     }
     return result;
+  }
+
+  /** Saved text back to answers (readAnswers without the count of dropped ticks). */
+  function parseAnswers(text, data) {
+    return readAnswers(text, data).answers;
   }
 
   /** Answers as saved: conditions in the data's order, so the same answers give the same text. */
@@ -117,10 +143,10 @@
     return result;
   }
 
-  /** Tick or untick sign `index` (0-based) of condition `id`. */
-  function setSign(answers, data, id, index, ticked) {
-    const signs = answerFor(answers, id).signs.filter((i) => i !== index);
-    if (ticked) signs.push(index);
+  /** Tick or untick the sign with key `key` (its `data-sign`) of condition `id`. */
+  function setSign(answers, data, id, key, ticked) {
+    const signs = answerFor(answers, id).signs.filter((k) => k !== key);
+    if (ticked) signs.push(key);
     return withAnswer(answers, data, id, { signs });
   }
 
@@ -147,7 +173,7 @@
     const ratings = data && Array.isArray(data.ratings) ? data.ratings : [];
     const entries = conditionsOf(data).map((condition, position) => {
       const answer = answerFor(answers, condition.id);
-      const signs = Number.isInteger(condition.signs) ? condition.signs : 0;
+      const signs = signKeys(condition).length;
       return {
         id: condition.id,
         name: condition.name,
@@ -184,7 +210,7 @@
 
   const api = {
     FORMAT, VERSION, NOTE_LIMIT, KEY_PREFIX,
-    storageKey, emptyAnswers, parseAnswers, serializeAnswers, answerFor,
+    storageKey, emptyAnswers, readAnswers, parseAnswers, serializeAnswers, answerFor, signKeys,
     setSign, setRating, setNote, compareEntries, summarize, signsText, statusText,
   };
   if (typeof module === "object" && module.exports) module.exports = api;

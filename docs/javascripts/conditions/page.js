@@ -18,6 +18,7 @@
   const ui = {
     intro: $("tl-cc-intro"),
     storage: $("tl-cc-storage"),
+    migrated: $("tl-cc-migrated"),
     status: $("tl-cc-status"),
     list: $("tl-cc-list"),
     unrated: $("tl-cc-unrated"),
@@ -63,9 +64,12 @@
   }
 
   let answers = T.emptyAnswers();
+  let droppedTicks = 0;
   if (storage) {
     try {
-      answers = T.parseAnswers(storage.getItem(KEY), data);
+      const read = T.readAnswers(storage.getItem(KEY), data);
+      answers = read.answers;
+      droppedTicks = read.droppedTicks;
     } catch (error) {
       answers = T.emptyAnswers();
     }
@@ -83,6 +87,15 @@
     }
   }
 
+  // Ticks an earlier version of the page saved by their place in the list: dropped (the signs may
+  // have been reordered or edited since), said once, and the answers saved in the current form.
+  if (droppedTicks && ui.migrated) {
+    ui.migrated.textContent =
+      "The ticked signs saved by an earlier version of this page were cleared, as the list of signs may have changed since; your ratings and notes are kept. Tick the signs again.";
+    ui.migrated.hidden = false;
+    save();
+  }
+
   // --- the inputs -----------------------------------------------------------------
 
   const inputs = (selector) => Array.from(document.querySelectorAll(selector));
@@ -90,7 +103,7 @@
   /** Every box, rating and note as the answers say. */
   function fill() {
     for (const box of inputs("input[type=checkbox][data-condition]")) {
-      box.checked = T.answerFor(answers, box.dataset.condition).signs.includes(Number(box.dataset.sign));
+      box.checked = T.answerFor(answers, box.dataset.condition).signs.includes(box.dataset.sign);
     }
     for (const radio of inputs("input[type=radio][data-condition]")) {
       radio.checked = Number(radio.value) === T.answerFor(answers, radio.dataset.condition).rating;
@@ -105,7 +118,7 @@
     const id = target && target.dataset ? target.dataset.condition : null;
     if (!id) return;
     try {
-      if (target.type === "checkbox") answers = T.setSign(answers, data, id, Number(target.dataset.sign), target.checked);
+      if (target.type === "checkbox") answers = T.setSign(answers, data, id, target.dataset.sign, target.checked);
       else if (target.type === "radio") answers = T.setRating(answers, data, id, Number(target.value));
       else if (target.tagName === "TEXTAREA") answers = T.setNote(answers, data, id, target.value);
       else return;

@@ -228,6 +228,9 @@
     const R = roles.length;
     const hoursOfRole = Float64Array.from(roles, roleHours);
     const fit = new Int32Array(P * R); // skill mismatch, fixed for the whole run
+    // Whether the person brings at least one of the role's skills: a suggestion is never made
+    // without one (a principal could not defend it); the costs then rank those who do.
+    const brings = new Uint8Array(P * R);
     const holds = new Uint8Array(P * R);
     const load = new Float64Array(P);
     const limit = new Float64Array(P);
@@ -239,13 +242,14 @@
       held[i] = s.holds.size;
       roles.forEach((role, j) => {
         fit[i * R + j] = mismatch(facts(role).skills, s.skills);
+        brings[i * R + j] = facts(role).skills.some((skill) => s.skills.has(skill)) ? 1 : 0;
         holds[i * R + j] = s.holds.has(role) ? 1 : 0;
       });
     });
     const places = Int32Array.from(roles, (r) => open.get(r));
     const added = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const got = solveRound({ P, R, fit, holds, load, limit, held, hoursOfRole, places });
+      const got = solveRound({ P, R, fit, brings, holds, load, limit, held, hoursOfRole, places });
       if (!got.length) break;
       for (const [i, j] of got) {
         holds[i * R + j] = 1;
@@ -276,7 +280,7 @@
 
     for (const role of roles) {
       const left = open.get(role);
-      if (left > 0) unfilled.push({ role, count: left, why: whyOpen(role, people, state, roleHours, facts) });
+      if (left > 0) unfilled.push({ role, count: left, why: whyOpen(role, people, state, roleHours, facts, catalog) });
     }
     unfilled.sort((x, y) => openingOrder.get(x.role) - openingOrder.get(y.role));
 
@@ -299,7 +303,7 @@
    * One round: a min-cost max-flow from people (one role each) to roles (their open places).
    * Returns [person index, role index] pairs.
    */
-  function solveRound({ P, R, fit, holds, load, limit, held, hoursOfRole, places }) {
+  function solveRound({ P, R, fit, brings, holds, load, limit, held, hoursOfRole, places }) {
     // Only roles with places left take part (columns renumbered), so the search stays small.
     const active = [];
     for (let j = 0; j < R; j++) if (places[j] > 0) active.push(j);
@@ -311,7 +315,7 @@
     for (let i = 0; i < P; i++) {
       for (let k = 0; k < A; k++) {
         const j = active[k];
-        if (holds[i * R + j] || load[i] + hoursOfRole[j] > limit[i] + EPSILON) continue;
+        if (!brings[i * R + j] || holds[i * R + j] || load[i] + hoursOfRole[j] > limit[i] + EPSILON) continue;
         const base = fit[i * R + j] + EXTRA_ROLE_COST * held[i];
         cost[i * A + k] = base;
         if (base > maxBase) maxBase = base;
@@ -339,10 +343,27 @@
     return got;
   }
 
-  function whyOpen(role, people, state, roleHours, facts) {
+  /** The skills' names from the catalog (the id when it has none), joined "A, B or C". */
+  function skillList(ids, catalog) {
+    const names = new Map(((catalog && catalog.skills) || []).map((s) => [s.id, s.name]));
+    const words = ids.map((id) => names.get(id) || id);
+    return words.length < 2 ? words.join("") : words.slice(0, -1).join(", ") + " or " + words[words.length - 1];
+  }
+
+  function whyOpen(role, people, state, roleHours, facts, catalog) {
     if (!people.length) return "There is no one in the plan yet.";
     const free = people.filter((p) => !state.get(p.id).holds.has(role));
     if (!free.length) return "Everyone in the plan already holds this role.";
+    const skills = facts(role).skills;
+    if (!skills.length) return "This role lists no skills, so the planner cannot judge who fits it; assign someone by hand.";
+    const bringsOne = (p) => skills.some((skill) => state.get(p.id).skills.has(skill));
+    const what = skillList(skills, catalog);
+    if (!people.some(bringsOne)) {
+      return `No one on your list has these skills yet (${what}): edit a person to tick the skills they bring, add someone who has them, or assign someone by hand.`;
+    }
+    if (!free.some(bringsOne)) {
+      return `Everyone on your list with these skills (${what}) already holds this role; add people who have them, or assign someone by hand.`;
+    }
     const hours = roleHours(role);
     const basis = facts(role).hours === null ? " (assumed: the role gives no weekly figure)" : "";
     return `No one who could take it has ${hoursText(hours)} a week left for it${basis}; add people, give more hours, or assign by hand.`;

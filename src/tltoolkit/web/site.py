@@ -173,6 +173,7 @@ def _conditions(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         "conditions": catalog.conditions,
         "links": links,
         "ratings": self_assessment.RATINGS,
+        "sign_keys": {c.id: self_assessment.sign_keys(c.signs) for c in catalog.conditions},
         "check_json": check,
     }
     yield _page(catalog, r, uri, "conditions", **context)

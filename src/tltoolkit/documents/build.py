@@ -11,7 +11,9 @@ import dataclasses
 import functools
 import gc
 import multiprocessing
+import pickle
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,12 +113,33 @@ class Job:
 
     path: str  # inside the downloads folder, e.g. "job-descriptions/math-coach.pdf"
     kind: str  # document kind: a folder holding template.html and style.css, or "docx"
-    payload: object  # the HTML for a PDF, a WordDocument for a Word file
+    packed: bytes  # the payload, compressed: see `pack`
     key: str
+    size: int  # the payload's size in bytes before compression: the largest are rendered first
 
     @property
     def suffix(self) -> str:
         return Path(self.path).suffix
+
+    @property
+    def payload(self) -> object:
+        """The HTML for a PDF, a WordDocument for a Word file."""
+        return unpack(self.packed, self.kind)
+
+
+# A 5,000-role plan holds 30,000 payloads. As HTML strings and trees of Word blocks they grew the
+# document process by about 440 MB (RSS 377 to 813 MB while planning, measured with
+# bench/memory.py), memory every forked render worker maps too; packed, each is one bytes object
+# of a few KB (the process grew by 128 MB) that only the worker rendering it unpacks.
+def pack(payload: str | WordDocument) -> tuple[bytes, int]:
+    """A payload as compressed bytes (HTML as UTF-8, a Word document pickled), and its size before."""
+    data = payload.encode() if isinstance(payload, str) else pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
+    return zlib.compress(data, 6), len(data)
+
+
+def unpack(packed: bytes, kind: str) -> object:
+    data = zlib.decompress(packed)
+    return pickle.loads(data) if kind == "docx" else data.decode()
 
 
 @dataclass
@@ -258,11 +281,16 @@ Style = Callable[[str], str]
 
 
 def _pdf(path: str, kind: str, html: str, settings: Settings, style: Style) -> Job:
-    return Job(path, kind, html, cache_mod.key("pdf", kind, settings.paper, style(kind), html))
+    return Job(path, kind, *_packed(html, cache_mod.key("pdf", kind, settings.paper, style(kind), html)))
 
 
 def _word(path: str, document: WordDocument) -> Job:
-    return Job(path, "docx", document, cache_mod.key("docx", document.fingerprint()))
+    return Job(path, "docx", *_packed(document, cache_mod.key("docx", document.fingerprint())))
+
+
+def _packed(payload: str | WordDocument, key: str) -> tuple[bytes, str, int]:
+    packed, size = pack(payload)
+    return packed, key, size
 
 
 def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
@@ -595,7 +623,7 @@ def _dated(*items: object) -> str:
 
 def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterator[tuple[Job, int]]:
     """Render `jobs` into the cache, largest first, on up to `settings.workers` processes."""
-    jobs = sorted(jobs, key=lambda job: -len(str(job.payload)))
+    jobs = sorted(jobs, key=lambda job: -job.size)
     tasks = [(job, store, settings) for job in jobs]
     # The pool forks, so workers start at once with WeasyPrint already imported (spawning
     # costs ~1 s each). A process running other threads (`mkdocs serve` watching files)
@@ -604,7 +632,10 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
         for task in tasks:
             yield task[0], _produce(*task)
         return
-    context = multiprocessing.get_context("fork")  # build_documents has frozen the collector
+    # Freeze the plan too, as build_documents froze what came before it: a collection, here or in
+    # a forked worker, would otherwise write to every job's memory and so copy the pages it shares.
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
     processes = min(settings.workers, len(jobs))
     with context.Pool(processes, maxtasksperchild=TASKS_PER_WORKER) as pool:
         for index, pages in pool.imap_unordered(_produce_numbered, enumerate(tasks)):

@@ -23,7 +23,8 @@ from pathlib import Path
 from .synthetic import synthetic_project
 
 
-def _tree(root: int) -> list[int]:
+def tree(root: int) -> list[int]:
+    """`root` and every process descended from it, from /proc (Linux)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -40,7 +41,7 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _memory(pid: int) -> tuple[int, int] | None:
+def memory(pid: int) -> tuple[int, int] | None:
     """(PSS, RSS) in bytes, or None once the process is gone."""
     try:
         lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
@@ -73,8 +74,8 @@ def measure(project: Path, seconds: float, every: float = 2.0, log: Path | None 
     try:
         while process.poll() is None and time.monotonic() - started < seconds:
             rows = []
-            for pid in _tree(process.pid):
-                if (mem := _memory(pid)) is not None:
+            for pid in tree(process.pid):
+                if (mem := memory(pid)) is not None:
                     rows.append((pid, _name(pid), *mem))
             total = sum(pss for _, _, pss, _ in rows)
             if rows:

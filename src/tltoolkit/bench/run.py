@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from ..documents.build import KIT_FOLDERS
-from . import floor, offline
+from . import floor, memory, offline
 from .serve import serve_edits
 from .synthetic import ROOT, edit_role, synthetic_project
 
@@ -74,28 +74,9 @@ class Size:
 
 
 def _tree_rss(root: int) -> int:
-    """Memory of `root` and all its descendants, from /proc (Linux): the proportional set
-    size, so pages a forked worker still shares with the build are counted once, not twice."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(f"/proc/{entry.name}/stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
-    return total
+    """Memory of `root` and all its descendants: the proportional set size, so pages a forked
+    worker still shares with the build are counted once, not twice."""
+    return sum(m[0] for pid in memory.tree(root) if (m := memory.memory(pid)))
 
 
 def mkdocs_build(project: Path, documents: bool = True) -> Build:

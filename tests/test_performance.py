@@ -5,6 +5,7 @@ progress, a role page does not grow with the number of roles, and rendering can 
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from pathlib import Path
@@ -113,12 +114,17 @@ def test_documents_off_builds_strict_and_other_pages_stay_the_same_size(tmp_path
         assert (site / "downloads" / "job-descriptions" / "literacy-coach.pdf").stat().st_size == 0
         # Pages that do not list roles, navigation included.
         sizes[count] = [(site / page / "index.html").read_text() for page in ("", "conditions", "roles/literacy-coach")]
-        index[count] = (site / "search" / "search_index.json").stat().st_size
+        # The index's text, and the word counts the browser makes lunr's index from (search_prebuilt.py).
+        data = json.loads((site / "search" / "search_index.json").read_text())
+        counts = json.dumps(data["config"].pop("index"), separators=(",", ":"))
+        index[count] = (len(json.dumps(data, separators=(",", ":"))), len(counts))
     assert sizes[43][:2] == sizes[150][:2]
     # A role page changes only by its list of other roles in its area, which is capped.
     assert abs(len(sizes[43][2]) - len(sizes[150][2])) < 1500
-    # Role pages are in the search index by title, summary and facts: well under 1 KB a role.
-    assert (index[150] - index[43]) / (150 - 43) < 1000
+    # Role pages are in the search index by title, summary and facts: well under 1 KB a role,
+    # and their word counts add well under 1 KB more.
+    assert (index[150][0] - index[43][0]) / (150 - 43) < 1000
+    assert 0 < (index[150][1] - index[43][1]) / (150 - 43) < 1000
 
 
 def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):

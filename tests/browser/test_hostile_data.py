@@ -67,7 +67,13 @@ def test_no_script_from_the_data_runs_on_any_page(browser, hostile_url) -> None:
             assert not path or "<script>window.__pwned=" in page.locator("article").inner_text(), path
         # Search the attack: results render data from the search index.
         page.goto(url)
-        page.get_by_role("textbox", name="Search").fill("grades")
+        # Typed once search is ready, as a visitor does: Material reads the box on key presses.
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'",
+            timeout=30_000,
+        )
+        page.get_by_role("textbox", name="Search").click()
+        page.keyboard.type("grades")
         first = page.locator(".md-search-result__list > li").first.locator("a").first
         first.wait_for(timeout=30_000)  # the search index of this data is large: the worker takes a while
         for result in page.locator(".md-search-result__list a").all()[:10]:

@@ -57,6 +57,7 @@ def _builds_root(config: pytest.Config) -> Path:
     return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "session-builds"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups marked here
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Run the tests that need no session build first, so the builds (started in the background
     once collection is done) are ready by the time a test needs one; and keep under pytest-xdist a
@@ -69,6 +70,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if group := session_builds.group(item):
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_node_collection_finished(node: object, ids: list[str]) -> None:
+    """Stop the run when pytest-xdist would ignore the groups marked above. It reads a test's group
+    from a suffix it adds to the test's id; when that fails (the hook order, or a pytest version it
+    does not support: pytest-dev/pytest-xdist#1386) every costly module fixture silently runs on
+    both workers, and the suite takes minutes longer."""
+    if node.config.getoption("dist") != "loadgroup":  # type: ignore[attr-defined]
+        return
+    grouped = session_builds.GROUPED_MODULES
+    if any(Path(i.split("::")[0]).stem in grouped for i in ids) and not any("@" in i for i in ids):
+        raise pytest.UsageError(
+            "pytest-xdist --dist loadgroup does not see the tests' groups (pytest-dev/pytest-xdist#1386): "
+            "use the pytest and pytest-xdist versions in constraints.txt"
+        )
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -63,6 +63,7 @@ ONE_WORKER = {"test_documents", "test_navigation", "test_content", "test_standar
 SHARED = {"test_kits": "small-documents", "test_print_pieces": "small-documents"}
 BY_FIXTURE = {"test_reproducible": ("two_builds", "undated_copies")}
 BY_PARAM = {"test_print_layout": "layouts"}
+GROUPED_MODULES = ONE_WORKER | set(SHARED) | set(BY_FIXTURE) | set(BY_PARAM)
 RESULT = "result.json"
 TIMEOUT = 3600  # seconds a fixture waits for a build another worker started
 

@@ -10,8 +10,10 @@
  *
  * With one, Material's own setup still runs on a lunr builder (fields, boosts, pipeline, tokenizer,
  * separator), but the builder is given no documents: the index is made from the prebuilt counts,
- * scored with lunr's formula and numbers, so results are those of a built index. Word positions
- * are found when a result is shown, by Material's own tokenizer, for that page only.
+ * scored with lunr's formula and numbers, so results are those of a built index. What a query
+ * reads of it (a word's postings, a page field's scored vector) is made when first read, so search
+ * is ready without making all of it. Word positions are found after ready, in slices, or when a
+ * result is shown, by Material's own tokenizer, for that page only.
  */
 self.__tlSearch = (() => {
   "use strict"
@@ -67,69 +69,118 @@ self.__tlSearch = (() => {
     return found
   }
 
-  /* What lunr.Builder's add() and build() make, from the counts instead of the text. */
+  /* What lunr.Builder's add() and build() make, from the counts instead of the text. Only what
+     every query needs is made at once (each word's number and document count, each field's
+     length, the token set); a word's postings and a page field's scored vector are made the
+     first time a query reads them, with the same keys, order and numbers as lunr's. */
   function index(builder, prebuilt, docs) {
     const fields = Object.keys(builder._fields)
     const terms = prebuilt.terms
-    const invertedIndex = Object.create(null)
-    const postings = new Array(terms.length)
-    for (let t = 0; t < terms.length; t++) {
-      const posting = Object.create(null)
-      posting._index = t
-      for (const field of fields)
-        posting[field] = Object.create(null)
-      invertedIndex[terms[t]] = postings[t] = posting
-    }
-    const withTerm = new Uint32Array(terms.length)
-    const lengths = fields.map(() => 0)
-    for (let d = 0; d < docs.length; d++) {
-      const ref = docs[d].location
-      for (let f = 0; f < fields.length; f++) {
+    const F = fields.length, D = docs.length, T = terms.length
+    // Where each page field's list starts in one flat array, its length, each word's document count.
+    let size = 0
+    for (let d = 0; d < D; d++)
+      for (let f = 0; f < F; f++)
+        size += prebuilt.docs[d][f].length
+    const flat = new Uint32Array(size)
+    const start = new Uint32Array(D * F + 1)
+    const length = new Uint32Array(D * F)
+    const withTerm = new Uint32Array(T + 1)  // then, shifted, where each word's postings start
+    const lengths = new Float64Array(F)
+    for (let d = 0, at = 0; d < D; d++)
+      for (let f = 0; f < F; f++) {
         const list = prebuilt.docs[d][f]
+        start[d * F + f] = at
+        let words = 0
         for (let k = 0, t = 0; k < list.length; k++) {
-          const step = list[k]
+          const step = flat[at++] = list[k]
           t += step >> 1
-          postings[t][fields[f]][ref] = NO_POSITIONS
-          withTerm[t]++
-          lengths[f] += step & 1 ? list[++k] : 1
+          withTerm[t + 1]++
+          words += step & 1 ? (flat[at++] = list[++k]) : 1
         }
+        length[d * F + f] = words
+        lengths[f] += words
       }
-    }
-    const count = docs.length
-    const average = lengths.map(length => length / count)
-    const idf = new Float64Array(terms.length)
-    for (let t = 0; t < terms.length; t++) {  // lunr.idf
-      const x = (count - withTerm[t] + 0.5) / (withTerm[t] + 0.5)
+    start[D * F] = size
+    const idf = new Float64Array(T)
+    for (let t = 0; t < T; t++) {  // lunr.idf
+      const x = (D - withTerm[t + 1] + 0.5) / (withTerm[t + 1] + 0.5)
       idf[t] = Math.log(1 + Math.abs(x))
     }
-    const k1 = builder._k1, b = builder._b
-    const fieldVectors = Object.create(null)
-    for (let d = 0; d < docs.length; d++) {
-      const docBoost = docs[d].boost || 1
-      for (let f = 0; f < fields.length; f++) {
-        const list = prebuilt.docs[d][f]
-        let length = 0
-        for (let k = 0; k < list.length; k++)
-          length += list[k] & 1 ? list[++k] : 1
-        const fieldBoost = builder._fields[fields[f]].boost || 1
-        const elements = []
-        for (let k = 0, t = 0; k < list.length; k++) {
-          const step = list[k]
-          t += step >> 1
-          const tf = step & 1 ? list[++k] : 1
-          // lunr.Builder.prototype.createFieldVectors
-          let score = idf[t] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length / average[f])) + tf)
-          score *= fieldBoost
-          score *= docBoost
-          elements.push(t, Math.round(score * 1000) / 1000)
-        }
-        fieldVectors[fields[f] + "/" + docs[d].location] = new lunr.Vector(elements)
+    // Each word's page fields (page * fields + field), in page order: lunr's postings, transposed.
+    for (let t = 0; t < T; t++)
+      withTerm[t + 1] += withTerm[t]
+    const holders = new Uint32Array(withTerm[T])
+    const next = withTerm.slice(0, T)
+    for (let df = 0; df < D * F; df++)
+      for (let k = start[df], t = 0; k < start[df + 1]; k++) {
+        const step = flat[k]
+        t += step >> 1
+        holders[next[t]++] = df
+        if (step & 1)
+          k++
       }
+    const refs = docs.map(doc => doc.location)
+
+    const posting = Object.create(null)  // lunr's posting: { _index, [field]: { [ref]: metadata } }
+    fields.forEach((field, f) => Object.defineProperty(posting, field, {
+      get() {
+        const found = Object.create(null)
+        for (let k = withTerm[this._index]; k < withTerm[this._index + 1]; k++)
+          if (holders[k] % F === f)
+            found[refs[(holders[k] - f) / F]] = NO_POSITIONS
+        Object.defineProperty(this, field, { value: found, writable: true, enumerable: true, configurable: true })
+        return found
+      }
+    }))
+    const invertedIndex = Object.create(null)
+    for (let t = 0; t < T; t++) {
+      const entry = invertedIndex[terms[t]] = Object.create(posting)
+      entry._index = t
     }
+
+    const average = Array.from(lengths, total => total / D)
+    const k1 = builder._k1, b = builder._b
+    const boosts = fields.map(field => builder._fields[field].boost || 1)
+    const byRef = new Map(refs.map((ref, d) => [ref, d]))
+    const fieldIndex = new Map(fields.map((field, f) => [field, f]))
+    const vectors = new Map()
+    function vector(key) {  // lunr.Builder.prototype.createFieldVectors, for one page field
+      let found = vectors.get(key)
+      if (found !== undefined || typeof key !== "string")
+        return found
+      const cut = key.indexOf("/")
+      const f = fieldIndex.get(key.slice(0, cut)), d = byRef.get(key.slice(cut + 1))
+      if (f === undefined || d === undefined)
+        return undefined
+      const df = d * F + f, docBoost = docs[d].boost || 1
+      const elements = []
+      for (let k = start[df], t = 0; k < start[df + 1]; k++) {
+        const step = flat[k]
+        t += step >> 1
+        const tf = step & 1 ? flat[++k] : 1
+        let score = idf[t] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length[df] / average[f])) + tf)
+        score *= boosts[f]
+        score *= docBoost
+        elements.push(t, Math.round(score * 1000) / 1000)
+      }
+      vectors.set(key, found = new lunr.Vector(elements))
+      return found
+    }
+    let keys = null  // lunr's order: page by page, field by field
+    const fieldVectors = new Proxy(Object.create(null), {
+      get: (target, key) => vector(key),
+      has: (target, key) => vector(key) !== undefined,
+      ownKeys: () => keys ??= refs.flatMap(ref => fields.map(field => field + "/" + ref)),
+      getOwnPropertyDescriptor: (target, key) => {
+        const value = vector(key)
+        return value && { value, writable: true, enumerable: true, configurable: true }
+      }
+    })
     return new lunr.Index({
       invertedIndex,
       fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(Object.keys(invertedIndex).sort()),
+      tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()),
       fields,
       pipeline: builder.searchPipeline
     })

@@ -5,8 +5,13 @@
  * where it builds its lunr index (`this.index = lunr(function () {...})` becomes
  * `this.index = __tlSearch(config, docs, this.table)(function () {...})`), and where it reads a
  * result's word positions for highlighting (a position not stored is asked of
- * `__tlSearch.positions`). Without a prebuilt index in the search index's config, `__tlSearch`
- * returns `lunr` itself and the worker builds as it always did.
+ * `__tlSearch.positions`). Without a prebuilt index that goes with the search index (its config
+ * names it by a key), `__tlSearch` returns `lunr` itself and the worker builds as it always did.
+ *
+ * The prebuilt index (search/search_prebuilt.json) is fetched as soon as the worker starts, in
+ * parallel with the page fetching and reading search_index.json, and made ready for use before
+ * the page's setup message arrives; messages wait until it is (or it failed). The offline copy,
+ * which cannot fetch, has it inside its search index instead.
  *
  * With one, Material's own setup still runs on a lunr builder (fields, boosts, pipeline, tokenizer,
  * separator), but the builder is given no documents: the index is made from the prebuilt counts,
@@ -18,14 +23,37 @@
 self.__tlSearch = (() => {
   "use strict"
 
-  const FORMAT = 1
+  const FORMAT = 2
+  const FILE = "../../../search/search_prebuilt.json"  // from assets/javascripts/workers/
   const NO_POSITIONS = Object.freeze(Object.create(null))
   let current = null
+  let fetched = null  // the prebuilt index from FILE, prepared
+
+  if (typeof location !== "undefined" && /^https?:$/.test(location.protocol) && typeof fetch === "function") {
+    const arrived = fetch(new URL(FILE, location.href))
+      .then(response => response.ok ? response.json() : null)
+      .then(data => { fetched = prepare(data) })
+      .catch(() => {})  // then the worker builds the index itself
+    const listen = self.addEventListener
+    self.addEventListener = (type, listener, options) => {
+      if (type !== "message")
+        return listen.call(self, type, listener, options)
+      let queue = arrived  // one message at a time, in order, once the prebuilt index is here
+      return listen.call(self, type, event => {
+        const done = queue.then(() => listener.call(self, event))
+        queue = done.catch(() => {})
+        return done
+      }, options)
+    }
+  }
 
   function search(config, docs, table) {
-    const prebuilt = config.index
+    const named = config.index
     current = null
-    if (!prebuilt || prebuilt.version !== FORMAT || prebuilt.docs.length !== docs.length)
+    let prebuilt = null
+    if (named && named.version === FORMAT)
+      prebuilt = Array.isArray(named.counts) ? prepare(named) : fetched
+    if (!prebuilt || prebuilt.key !== named.key || prebuilt.docs !== docs.length)
       return lunr
     return configure => lunr(function (builder) {
       this.add = () => {}  // the documents are counted already
@@ -33,10 +61,12 @@ self.__tlSearch = (() => {
       const stages = this.pipeline._stack.map(fn => fn.label).join()
       if (stages !== "stopWordFilter" || this.searchPipeline._stack.length)
         throw new Error(`prebuilt search index: made for the stopWordFilter pipeline, not ${stages}`)
+      if (Object.keys(this._fields).join() !== prebuilt.fields.join())
+        throw new Error(`prebuilt search index: made for the fields ${prebuilt.fields}`)
       current = { docs, byLocation: null, table, tokenize: this.tokenizer, words: new Map() }
       this.build = () => {
         const built = index(this, prebuilt, docs)
-        setTimeout(locate, 0, current, Object.keys(this._fields), 0)
+        setTimeout(locate, 0, current, prebuilt.fields, 0)
         return built
       }
     })
@@ -69,57 +99,64 @@ self.__tlSearch = (() => {
     return found
   }
 
-  /* What lunr.Builder's add() and build() make, from the counts instead of the text. Only what
-     every query needs is made at once (each word's number and document count, each field's
-     length, the token set); a word's postings and a page field's scored vector are made the
-     first time a query reads them, with the same keys, order and numbers as lunr's. */
-  function index(builder, prebuilt, docs) {
-    const fields = Object.keys(builder._fields)
-    const terms = prebuilt.terms
-    const F = fields.length, D = docs.length, T = terms.length
-    // Where each page field's list starts in one flat array, its length, each word's document count.
-    let size = 0
-    for (let d = 0; d < D; d++)
-      for (let f = 0; f < F; f++)
-        size += prebuilt.docs[d][f].length
-    const flat = new Uint32Array(size)
-    const start = new Uint32Array(D * F + 1)
+  /* What the index needs that does not depend on the pages' addresses or the builder's settings,
+     made while the page is still busy: where each page field's counts start and how many words it
+     has, each word's pages (lunr's postings, transposed) and idf, and the token set. Null if the
+     file is not a prebuilt index of this format. */
+  function prepare(data) {
+    if (!data || data.version !== FORMAT || !Array.isArray(data.counts) || !Array.isArray(data.terms))
+      return null
+    const { counts, terms, fields } = data
+    const F = fields.length, D = data.docs, T = terms.length
+    const from = new Uint32Array(D * F), to = new Uint32Array(D * F)  // each page field's counts
     const length = new Uint32Array(D * F)
-    const withTerm = new Uint32Array(T + 1)  // then, shifted, where each word's postings start
+    const withTerm = new Uint32Array(T + 1)  // how many pages have word t, at t + 1; then where its pages start
     const lengths = new Float64Array(F)
-    for (let d = 0, at = 0; d < D; d++)
-      for (let f = 0; f < F; f++) {
-        const list = prebuilt.docs[d][f]
-        start[d * F + f] = at
-        let words = 0
-        for (let k = 0, t = 0; k < list.length; k++) {
-          const step = flat[at++] = list[k]
-          t += step >> 1
-          withTerm[t + 1]++
-          words += step & 1 ? (flat[at++] = list[++k]) : 1
-        }
-        length[d * F + f] = words
-        lengths[f] += words
+    let at = 0
+    for (let df = 0; df < D * F; df++) {
+      from[df] = at + 1
+      to[df] = at = at + 1 + counts[at]
+      let words = 0
+      for (let k = from[df], t = 0; k < to[df]; k++) {
+        const step = counts[k]
+        t += step >> 1
+        withTerm[t + 1]++
+        words += step & 1 ? counts[++k] : 1
       }
-    start[D * F] = size
+      length[df] = words
+      lengths[df % F] += words
+    }
+    if (at !== counts.length)
+      return null
     const idf = new Float64Array(T)
     for (let t = 0; t < T; t++) {  // lunr.idf
       const x = (D - withTerm[t + 1] + 0.5) / (withTerm[t + 1] + 0.5)
       idf[t] = Math.log(1 + Math.abs(x))
     }
-    // Each word's page fields (page * fields + field), in page order: lunr's postings, transposed.
     for (let t = 0; t < T; t++)
       withTerm[t + 1] += withTerm[t]
-    const holders = new Uint32Array(withTerm[T])
+    const holders = new Uint32Array(withTerm[T])  // page * F + field, for each word in turn, in page order
     const next = withTerm.slice(0, T)
     for (let df = 0; df < D * F; df++)
-      for (let k = start[df], t = 0; k < start[df + 1]; k++) {
-        const step = flat[k]
+      for (let k = from[df], t = 0; k < to[df]; k++) {
+        const step = counts[k]
         t += step >> 1
         holders[next[t]++] = df
         if (step & 1)
           k++
       }
+    return {
+      key: data.key, docs: D, fields, terms, counts, from, to, length, lengths, withTerm, holders, idf,
+      tokenSet: lunr.TokenSet.fromArray(terms.slice().sort())
+    }
+  }
+
+  /* What lunr.Builder's add() and build() make, from the prepared counts instead of the text.
+     A word's postings and a page field's scored vector are made the first time a query reads
+     them, with the keys, order and numbers lunr's would have. */
+  function index(builder, prebuilt, docs) {
+    const { fields, terms, counts, from, to, length, lengths, withTerm, holders, idf } = prebuilt
+    const F = fields.length, D = docs.length
     const refs = docs.map(doc => doc.location)
 
     const posting = Object.create(null)  // lunr's posting: { _index, [field]: { [ref]: metadata } }
@@ -134,7 +171,7 @@ self.__tlSearch = (() => {
       }
     }))
     const invertedIndex = Object.create(null)
-    for (let t = 0; t < T; t++) {
+    for (let t = 0; t < terms.length; t++) {
       const entry = invertedIndex[terms[t]] = Object.create(posting)
       entry._index = t
     }
@@ -151,14 +188,14 @@ self.__tlSearch = (() => {
         return found
       const cut = key.indexOf("/")
       const f = fieldIndex.get(key.slice(0, cut)), d = byRef.get(key.slice(cut + 1))
-      if (f === undefined || d === undefined)
+      if (cut < 0 || f === undefined || d === undefined)
         return undefined
       const df = d * F + f, docBoost = docs[d].boost || 1
       const elements = []
-      for (let k = start[df], t = 0; k < start[df + 1]; k++) {
-        const step = flat[k]
+      for (let k = from[df], t = 0; k < to[df]; k++) {
+        const step = counts[k]
         t += step >> 1
-        const tf = step & 1 ? flat[++k] : 1
+        const tf = step & 1 ? counts[++k] : 1
         let score = idf[t] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (length[df] / average[f])) + tf)
         score *= boosts[f]
         score *= docBoost
@@ -180,11 +217,14 @@ self.__tlSearch = (() => {
     return new lunr.Index({
       invertedIndex,
       fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()),
+      tokenSet: prebuilt.tokenSet,
       fields,
       pipeline: builder.searchPipeline
     })
   }
+
+  /* Whether the index of the last setup was made from the prebuilt one. */
+  search.used = () => current !== null
 
   /* Where `term` sits in a page's field, as lunr would have stored it. */
   search.positions = (location, field, term) => {

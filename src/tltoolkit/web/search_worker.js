@@ -16,8 +16,9 @@
  * With one, Material's own setup still runs on a lunr builder (fields, boosts, pipeline, tokenizer,
  * separator), but the builder is given no documents: the index is made from the prebuilt counts,
  * scored with lunr's formula and numbers, so results are those of a built index. What a query
- * reads of it (a word's postings, a page field's scored vector) is made when first read, so search
- * is ready without making all of it. Word positions are found after ready, in slices, or when a
+ * reads of it (a word's postings, a page field's scored vector, the token set of all its words)
+ * is made when first read (the token set just after ready), so search is ready without making all
+ * of it. Word positions are found after ready, in slices, or when a
  * result is shown, by Material's own tokenizer, for that page only.
  */
 self.__tlSearch = (() => {
@@ -52,7 +53,7 @@ self.__tlSearch = (() => {
     current = null
     let prebuilt = null
     if (named && named.version === FORMAT)
-      prebuilt = Array.isArray(named.counts) ? prepare(named) : fetched
+      prebuilt = typeof named.counts === "string" ? prepare(named) : fetched
     if (!prebuilt || prebuilt.key !== named.key || prebuilt.docs !== docs.length)
       return lunr
     return configure => lunr(function (builder) {
@@ -66,6 +67,7 @@ self.__tlSearch = (() => {
       current = { docs, byLocation: null, table, tokenize: this.tokenizer, words: new Map() }
       this.build = () => {
         const built = index(this, prebuilt, docs)
+        setTimeout(() => built.tokenSet, 0)
         setTimeout(locate, 0, current, prebuilt.fields, 0)
         return built
       }
@@ -101,12 +103,13 @@ self.__tlSearch = (() => {
 
   /* What the index needs that does not depend on the pages' addresses or the builder's settings,
      made while the page is still busy: where each page field's counts start and how many words it
-     has, each word's pages (lunr's postings, transposed) and idf, and the token set. Null if the
-     file is not a prebuilt index of this format. */
+     has, each word's pages (lunr's postings, transposed) and idf. Null if the file is not a
+     prebuilt index of this format. */
   function prepare(data) {
-    if (!data || data.version !== FORMAT || !Array.isArray(data.counts) || !Array.isArray(data.terms))
+    if (!data || data.version !== FORMAT || typeof data.counts !== "string" || !Array.isArray(data.terms))
       return null
-    const { counts, terms, fields } = data
+    const { terms, fields } = data
+    const counts = numbers(data.counts)
     const F = fields.length, D = data.docs, T = terms.length
     const from = new Uint32Array(D * F), to = new Uint32Array(D * F)  // each page field's counts
     const length = new Uint32Array(D * F)
@@ -126,7 +129,7 @@ self.__tlSearch = (() => {
       length[df] = words
       lengths[df % F] += words
     }
-    if (at !== counts.length)
+    if (at !== counts.length || counts.length === 0 && D * F > 0)
       return null
     const idf = new Float64Array(T)
     for (let t = 0; t < T; t++) {  // lunr.idf
@@ -147,8 +150,27 @@ self.__tlSearch = (() => {
       }
     return {
       key: data.key, docs: D, fields, terms, counts, from, to, length, lengths, withTerm, holders, idf,
-      tokenSet: lunr.TokenSet.fromArray(terms.slice().sort())
+      tokenSet: null  // made when first needed (index)
     }
+  }
+
+  /* The numbers written as text by search_prebuilt.py: base 32, first digit first, the last
+     digit from "0".."O", any before it from "]".."|". */
+  function numbers(text) {
+    const out = new Uint32Array(text.length)
+    let n = 0
+    for (let i = 0, value = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 93 && c < 125) {
+        value = value * 32 + c - 93
+      } else if (c >= 48 && c < 80) {
+        out[n++] = value * 32 + c - 48
+        value = 0
+      } else {
+        return new Uint32Array(0)
+      }
+    }
+    return out.subarray(0, n)
   }
 
   /* What lunr.Builder's add() and build() make, from the prepared counts instead of the text.
@@ -214,13 +236,13 @@ self.__tlSearch = (() => {
         return value && { value, writable: true, enumerable: true, configurable: true }
       }
     })
-    return new lunr.Index({
-      invertedIndex,
-      fieldVectors,
-      tokenSet: prebuilt.tokenSet,
-      fields,
-      pipeline: builder.searchPipeline
+    const built = new lunr.Index({ invertedIndex, fieldVectors, tokenSet: null, fields, pipeline: builder.searchPipeline })
+    // Every word, for a query to find those it matches: made by the first query, or just after ready.
+    Object.defineProperty(built, "tokenSet", {
+      get: () => prebuilt.tokenSet ??= lunr.TokenSet.fromArray(terms.slice().sort()),
+      enumerable: true
     })
+    return built
   }
 
   /* Whether the index of the last setup was made from the prebuilt one. */

@@ -8,8 +8,8 @@ own file, search/search_prebuilt.json, which the worker, patched with search_wor
 itself as soon as it starts, while the page is still fetching and reading search_index.json; it
 makes the lunr index from it, scoring as lunr does, instead of reading every page.
 search_index.json only says which prebuilt file goes with it (in its `config`, which Material's
-page hands the worker whole): a key made from its own text, so a prebuilt file from another build
-(an old copy in a cache) is never used; then, as without one, the worker builds the index itself.
+page hands the worker whole): a key made from what the counts are made from, so a prebuilt file
+from another build (an old copy in a cache) is never used; then, as without one, the worker builds the index itself.
 The offline copy, whose worker cannot fetch from disk, carries the counts inside its
 `search_index.js` instead (`inline`).
 
@@ -59,10 +59,17 @@ def with_prebuilt_index(text: str) -> tuple[str, str] | None:
     locations = [doc["location"] for doc in data["docs"]]
     if not supported(config) or len(set(locations)) != len(locations):  # lunr keys pages by location
         return None
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    key = _key(config, data["docs"])
     prebuilt = {"version": FORMAT, "key": key, **build_index(config, data["docs"])}
     config[INDEX_KEY] = {"version": FORMAT, "key": key}
     return _json(data), _json(prebuilt)
+
+
+def _key(config: dict[str, Any], docs: list[dict[str, Any]]) -> str:
+    """What the counts are made from: the settings and every page's fields but its address (which
+    the offline copy rewrites, and which the worker takes from the index itself)."""
+    made_from = [config, [{name: value for name, value in doc.items() if name != "location"} for doc in docs]]
+    return hashlib.sha256(json.dumps(made_from, separators=(",", ":")).encode("utf-8")).hexdigest()[:20]
 
 
 def inline(index_text: str, prebuilt_text: str) -> str:

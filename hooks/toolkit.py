@@ -101,7 +101,9 @@ def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
     offline copies read it); finish the printable documents in site/downloads/."""
     assert _build is not None
     if _search_worker:
-        search_prebuilt.write(Path(config.site_dir))
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        # The offline copy's worker cannot fetch from disk: its word counts go inside the index.
+        search_prebuilt.write(Path(config.site_dir), inline_it=bool(offline and offline.config.enabled))
     try:
         _build.finish()
     except BuildError as exc:

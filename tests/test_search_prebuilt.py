@@ -18,7 +18,7 @@ import pytest
 from test_js_units import node_or_skip
 
 from tltoolkit.web import search_prebuilt
-from tltoolkit.web.search_prebuilt import INDEX_KEY, patched_worker, tokens, with_prebuilt_index
+from tltoolkit.web.search_prebuilt import INDEX_KEY, inline, patched_worker, tokens, with_prebuilt_index
 from tltoolkit.web.search_terms import role_terms
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,27 +32,39 @@ def _installed_worker() -> Path:
     return found[0]
 
 
-def _answers(node: str, worker: Path, index: Path, queries: list[str]) -> list[dict]:
+def _answers(node: str, worker: Path, index: Path, queries: list[str]) -> tuple[bool | None, list[dict]]:
+    """Whether the worker used the prebuilt index (None: Material's), and its answers to `queries`."""
     result = subprocess.run(
         [node, str(SCRIPT), str(worker), str(index), *queries], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    return [json.loads(line) for line in result.stdout.split("\n") if line]  # not splitlines: \x85 is no line end here
+    first, *answers = [
+        json.loads(line) for line in result.stdout.split("\n") if line
+    ]  # not splitlines: \x85 is no line end here
+    return first["prebuilt"], answers
 
 
-def _compare(tmp_path: Path, index_text: str, queries: list[str]) -> list[dict]:
-    """Both workers' answers to `queries`, asserted equal; returns them."""
+def _compare(tmp_path: Path, index_text: str, prebuilt_text: str | None, queries: list[str]) -> list[dict]:
+    """Material's worker's answers to `queries` on the search index as Material wrote it, and the
+    site's on the index and its prebuilt file as the site ships them (or, with `prebuilt_text`
+    None, with the prebuilt index inside, as the offline copy ships it), asserted equal; returns them."""
     node = node_or_skip()
     material_worker = _installed_worker()
+    tmp_path.mkdir(parents=True, exist_ok=True)
     ours = tmp_path / "worker.js"
     ours.write_text(patched_worker(material_worker.read_text(encoding="utf-8")), encoding="utf-8")
     data = json.loads(index_text)
-    assert INDEX_KEY in data["config"], "the site's search index has no prebuilt index"
+    assert INDEX_KEY in data["config"], "the site's search index names no prebuilt index"
     plain = dict(data, config={k: v for k, v in data["config"].items() if k != INDEX_KEY})
-    (tmp_path / "plain.json").write_text(json.dumps(plain), encoding="utf-8")
-    (tmp_path / "prebuilt.json").write_text(index_text, encoding="utf-8")
-    expected = _answers(node, material_worker, tmp_path / "plain.json", queries)
-    got = _answers(node, ours, tmp_path / "prebuilt.json", queries)
+    (tmp_path / "material").mkdir()
+    (tmp_path / "material" / "search_index.json").write_text(json.dumps(plain), encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "search_index.json").write_text(index_text, encoding="utf-8")
+    if prebuilt_text is not None:
+        (tmp_path / "site" / search_prebuilt.FILE).write_text(prebuilt_text, encoding="utf-8")
+    _, expected = _answers(node, material_worker, tmp_path / "material" / "search_index.json", queries)
+    used, got = _answers(node, ours, tmp_path / "site" / "search_index.json", queries)
+    assert used, "the site's worker built its own index instead of using the prebuilt one"
     assert len(got) == len(expected) == len(queries)
     for query, a, b in zip(queries, expected, got, strict=True):
         assert b == a, f"query {query!r}: the prebuilt index answers differently"
@@ -69,10 +81,12 @@ def test_the_site_s_search_answers_as_materials_worker_does(built_site: Path, ca
     only_there = max(role_terms(role).split(), key=len)
     queries = [
         "Literacy coach", "coach", "lit", "data team", "mentor new teachers", "the", "ELL",
-        "+coach -literacy", "protected time", "bibliography", "zzzz", only_there, role.title,
+        "+coach -literacy", "-coach", "protected time", "bibliography", "zzzz", only_there, role.title,
     ]  # fmt: skip
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    answers = dict(zip(queries, _compare(tmp_path, index, queries), strict=True))
+    prebuilt = (built_site / "search" / search_prebuilt.FILE).read_text(encoding="utf-8")
+    answers = dict(zip(queries, _compare(tmp_path / "online", index, prebuilt, queries), strict=True))
+    _compare(tmp_path / "offline", inline(index, prebuilt), None, queries)  # the offline copy's, inside the index
     assert f"roles/{role.id}/" in _locations(answers[only_there])[:10], f"{only_there!r} does not find {role.id}"
     assert _locations(answers[role.title])[0] == f"roles/{role.id}/"
     assert "<mark>" in json.dumps(answers["Literacy coach"])  # the words found are highlighted
@@ -95,10 +109,11 @@ def test_words_are_split_as_materials_tokenizer_splits_them(tmp_path: Path) -> N
     ]
     config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}  # fmt: skip
-    text = with_prebuilt_index(json.dumps({"config": config, "docs": docs}))
+    made = with_prebuilt_index(json.dumps({"config": config, "docs": docs}))
+    assert made is not None
     words = ["welcome", "toolkit", "amp", "a", "b", "d", "f", "h", "istanbul", "σίσυφος", "y", "p", "q", "nested"]
     words += ["link", "bold", "tail", "coaching", "data", "use", "x", "href", "em", "part", "odd", "x>y"]
-    _compare(tmp_path, text, [*words, *(w[:2] for w in words)])
+    _compare(tmp_path, *made, [*words, *(w[:2] for w in words)])
     assert list(tokens("<p>Welcome-to the <em>toolkit</em></p>")) == ["welcome", "to", "the", "toolkit"]
 
 
@@ -108,7 +123,26 @@ def test_other_search_settings_keep_materials_own_index(tmp_path: Path) -> None:
     for change in ({"lang": ["de"]}, {"pipeline": ["stemmer", "stopWordFilter"]}, {"separator": "[\\s]+"}):
         config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}} | change
         text = json.dumps({"config": config, "docs": docs})
-        assert with_prebuilt_index(text) == text, change
+        assert with_prebuilt_index(text) is None, change
+
+
+def test_a_prebuilt_index_from_another_build_is_not_used(tmp_path: Path) -> None:
+    """An old search_prebuilt.json (a cache, a copy half updated): the worker builds the index itself."""
+    node = node_or_skip()
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}  # fmt: skip
+    old = with_prebuilt_index(json.dumps({"config": config, "docs": [{"location": "", "title": "Coach", "text": "x"}]}))
+    new = with_prebuilt_index(
+        json.dumps({"config": config, "docs": [{"location": "", "title": "Mentor", "text": "x"}]})
+    )
+    assert old is not None and new is not None
+    (tmp_path / "search_index.json").write_text(new[0], encoding="utf-8")
+    (tmp_path / search_prebuilt.FILE).write_text(old[1], encoding="utf-8")
+    worker = tmp_path / "worker.js"
+    worker.write_text(patched_worker(_installed_worker().read_text(encoding="utf-8")), encoding="utf-8")
+    used, answers = _answers(node, worker, tmp_path / "search_index.json", ["mentor", "coach"])
+    assert used is False
+    assert [len(answer["data"]["items"]) for answer in answers] == [1, 0]
+    assert inline(new[0], old[1]) == new[0]  # nor put inside the offline copy's index
 
 
 @pytest.mark.parametrize("worker", sorted(WORKERS.glob("search.*.min.js")), ids=lambda p: p.name)

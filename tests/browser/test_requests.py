@@ -64,6 +64,7 @@ def test_search_and_explorer_ask_only_their_own_site(page: Page, base_url: str) 
     page.keyboard.type("coach")
     page.locator(".md-search-result__list > li").first.wait_for()
     assert any("search_index.json" in url for url in seen), "the search index came from the site"
+    assert any("search_prebuilt.json" in url for url in seen), "so did the word counts the search worker fetches"
 
     page.goto("roles/")
     page.wait_for_selector("#tl-role-filters:not([hidden])")

@@ -8,7 +8,8 @@ built files here, byte for byte:
   (`../skills/data-use/` becomes `../skills/data-use.html`, the home page `index.html`), since a
   browser opening files does not turn a folder into its index.html;
 - each page loads the iframe-worker shim (`SHIM`), which runs search without a Web Worker, and
-  the search index is also written as a script (`search/search_index.js`);
+  the search index is also written as a script (`search/search_index.js`), with the search
+  worker's word counts inside it (a worker cannot fetch them from disk; `search_prebuilt.inline`);
 - the home page loses the download link (the zip cannot hold itself).
 
 Source maps are left out (they are for the theme's developers). Every entry carries the build
@@ -28,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..reproducible import iso_date, write_zip, zip_date_time
+from . import search_prebuilt
 
 ZIP = "downloads/teacher-leadership-toolkit-offline.zip"
 FOLDER = "teacher-leadership-toolkit"  # the one folder inside the zip
@@ -89,6 +91,9 @@ def offline_files(site_dir: Path, pages: Iterable[Page], site_url: str = "") -> 
     names["search/search_index.js"] = "search/search_index.json"
     if "search/search_index.json" not in names:
         del names["search/search_index.js"]
+    # The search worker cannot fetch its word counts from disk: they go inside the index (as an
+    # offline build puts them, tltoolkit.web.search_prebuilt).
+    prebuilt = names.pop(f"search/{search_prebuilt.FILE}", None)
     for name in sorted(names, key=PurePosixPath):
         source = names[name]
         data = (site_dir / source).read_bytes()
@@ -97,7 +102,10 @@ def offline_files(site_dir: Path, pages: Iterable[Page], site_url: str = "") -> 
         elif source == "404.html":
             yield name, copy.not_found_page(data.decode("utf-8")).encode("utf-8")
         elif source == "search/search_index.json":
-            index = copy.search_index(data.decode("utf-8"))
+            text = data.decode("utf-8")
+            if prebuilt is not None:
+                text = search_prebuilt.inline(text, (site_dir / prebuilt).read_text(encoding="utf-8"))
+            index = copy.search_index(text)
             yield name, (f"var __index = {index}" if name.endswith(".js") else index).encode("utf-8")
         elif source in ("sitemap.xml", "sitemap.xml.gz"):
             yield name, copy.sitemap(data, gzipped=source.endswith(".gz"))

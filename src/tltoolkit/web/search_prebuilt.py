@@ -3,11 +3,15 @@
 Material's search worker fetches search/search_index.json (each page's title and text) and builds
 a lunr index from it in the browser: tokenizing every page, counting words, scoring them. At 5,000
 roles that took 1.9 s before search was ready. Here the part that reads the text is done at build
-time: each indexed word once, and per page and field which words it holds how often. That travels
-inside the same file (in its `config`, which Material's page hands the worker whole), and the
-worker, patched with search_worker.js, makes the lunr index from it, scoring as lunr does, instead
-of reading every page. The offline copy's `search_index.js` is the same file as a script, so it
-carries it too.
+time: each indexed word once, and per page and field which words it holds how often. That is its
+own file, search/search_prebuilt.json, which the worker, patched with search_worker.js, fetches
+itself as soon as it starts, while the page is still fetching and reading search_index.json; it
+makes the lunr index from it, scoring as lunr does, instead of reading every page.
+search_index.json only says which prebuilt file goes with it (in its `config`, which Material's
+page hands the worker whole): a key made from what the counts are made from, so a prebuilt file
+from another build (an old copy in a cache) is never used; then, as without one, the worker builds the index itself.
+The offline copy, whose worker cannot fetch from disk, carries the counts inside its
+`search_index.js` instead (`inline`).
 
 The words must be the ones the worker would have indexed, or results change: Material's tokenizer
 (text outside HTML tags, split by the configured separator, lowercased) and lunr's stop word
@@ -23,6 +27,7 @@ queries through, or for a result when a query needs it first.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -33,8 +38,9 @@ from typing import Any
 
 from .search_terms import STOP_WORDS
 
-INDEX_KEY = "index"  # where the prebuilt index sits in search_index.json's "config"
-FORMAT = 1  # of the prebuilt index; the worker builds as before from any other
+INDEX_KEY = "index"  # where search_index.json's "config" names its prebuilt index
+FORMAT = 2  # of the prebuilt index; the worker builds as before from any other
+FILE = "search_prebuilt.json"  # beside search_index.json (search_worker.js fetches it by this name)
 # The settings this module rebuilds: Material's for English.
 SEPARATOR = r"[\s\-]+"
 PIPELINE = ["stopWordFilter"]
@@ -45,16 +51,39 @@ _SPLIT = re.compile(f"[{_JS_SPACE}\\-]+")
 _ANGLE = re.compile("[<>]")
 
 
-def with_prebuilt_index(text: str) -> str:
-    """Material's search_index.json with the lunr index built from it added, or as it was
-    when its settings are not the ones rebuilt here."""
+def with_prebuilt_index(text: str) -> tuple[str, str] | None:
+    """Material's search_index.json naming its prebuilt index, and that index (search_prebuilt.json);
+    None when its settings are not the ones rebuilt here."""
     data = json.loads(text)
     config = data.get("config", {})
     locations = [doc["location"] for doc in data["docs"]]
     if not supported(config) or len(set(locations)) != len(locations):  # lunr keys pages by location
-        return text
-    config[INDEX_KEY] = build_index(config, data["docs"])
-    return json.dumps(data, separators=(",", ":"))  # as Material writes it
+        return None
+    key = _key(config, data["docs"])
+    prebuilt = {"version": FORMAT, "key": key, **build_index(config, data["docs"])}
+    config[INDEX_KEY] = {"version": FORMAT, "key": key}
+    return _json(data), _json(prebuilt)
+
+
+def _key(config: dict[str, Any], docs: list[dict[str, Any]]) -> str:
+    """What the counts are made from: the settings and every page's fields but its address (which
+    the offline copy rewrites, and which the worker takes from the index itself)."""
+    made_from = [config, [{name: value for name, value in doc.items() if name != "location"} for doc in docs]]
+    return hashlib.sha256(json.dumps(made_from, separators=(",", ":")).encode("utf-8")).hexdigest()[:20]
+
+
+def inline(index_text: str, prebuilt_text: str) -> str:
+    """search_index.json with its prebuilt index inside, for a worker that cannot fetch it (offline)."""
+    data = json.loads(index_text)
+    prebuilt = json.loads(prebuilt_text)
+    if data.get("config", {}).get(INDEX_KEY) != {"version": prebuilt.get("version"), "key": prebuilt.get("key")}:
+        return index_text  # not the pair one build wrote: the worker builds the index itself
+    data["config"][INDEX_KEY] = prebuilt
+    return _json(data)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))  # as Material writes it
 
 
 def supported(config: dict[str, Any]) -> bool:
@@ -108,14 +137,21 @@ def patched_worker(text: str) -> str:
     return _OURS.read_text(encoding="utf-8") + "\n" + text
 
 
-def write(site_dir: Path) -> None:
-    """Add the prebuilt index to the site's search/search_index.json, if it has one."""
+def write(site_dir: Path, inline_it: bool = False) -> None:
+    """Add the prebuilt index to the site's search/ folder, if it has a search index; with
+    `inline_it` (a build of the offline copy), inside search_index.json instead of beside it."""
     path = site_dir / "search" / "search_index.json"
+    prebuilt_path = path.with_name(FILE)
     if path.is_file():
-        text = path.read_text(encoding="utf-8")
-        updated = with_prebuilt_index(text)
-        if updated != text:
-            path.write_text(updated, encoding="utf-8")
+        made = with_prebuilt_index(path.read_text(encoding="utf-8"))
+        if made is not None:
+            path.write_text(inline(*made) if inline_it else made[0], encoding="utf-8")
+            if not inline_it:
+                prebuilt_path.write_text(
+                    made[1], encoding="utf-8"
+                )  # always: `mkdocs serve` keeps what this build wrote
+                return
+    prebuilt_path.unlink(missing_ok=True)
 
 
 # --- Material's tokenizer --------------------------------------------------------------------
@@ -158,20 +194,21 @@ def build_index(config: dict[str, Any], docs: list[dict[str, Any]]) -> dict[str,
     from `docs`: each indexed word (in the order lunr numbers them) and, per page and field, which
     words it holds how often. Scores are left to the worker, which computes them as lunr does.
 
-    A page's field is a list of numbers: the words' numbers in ascending order, each as the step
-    from the one before, doubled, plus one when the word occurs more than once (then the count
-    follows)."""
+    `counts` is one run of numbers, page by page and field by field (in `fields` order): how many
+    numbers the field has, then the words' numbers in ascending order, each as the step from the
+    one before, doubled, plus one when the word occurs more than once (then the count follows).
+    The run is written as text (`_digits`), which the browser reads faster than a list."""
     fields = list(config["fields"])
     numbers: dict[str, int] = {}
-    pages = []
+    counts: list[int] = []
     for doc in docs:
-        page = []
         for name in fields:
             value = doc.get(name)
-            counts = _counts(tuple(value) if isinstance(value, list) else value) if value is not None else ()
-            page.append(_encode({numbers.setdefault(word, len(numbers)): count for word, count in counts}))
-        pages.append(page)
-    return {"version": FORMAT, "terms": list(numbers), "docs": pages}
+            found = _counts(tuple(value) if isinstance(value, list) else value) if value is not None else ()
+            encoded = _encode({numbers.setdefault(word, len(numbers)): count for word, count in found})
+            counts.append(len(encoded))
+            counts.extend(encoded)
+    return {"docs": len(docs), "fields": fields, "terms": list(numbers), "counts": _digits(counts)}
 
 
 def _encode(counts: dict[int, int]) -> list[int]:
@@ -184,3 +221,23 @@ def _encode(counts: dict[int, int]) -> list[int]:
             out.append(count)
         last = number
     return out
+
+
+# Each number in base 32, first digit first: the last digit from one set of 32 characters, any
+# before it from another. Neither needs escaping in JSON (no `"` nor `\\`).
+_LAST = [chr(48 + d) for d in range(32)]  # 0 ... O
+_MORE = [chr(93 + d) for d in range(32)]  # ] ... |
+
+
+def _digits(numbers: list[int]) -> str:
+    out: list[str] = []
+    for number in numbers:
+        more = number >> 5
+        if more:
+            out.append(_more(more))
+        out.append(_LAST[number & 31])
+    return "".join(out)
+
+
+def _more(number: int) -> str:
+    return (_more(number >> 5) if number >> 5 else "") + _MORE[number & 31]

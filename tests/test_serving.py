@@ -64,6 +64,69 @@ def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, 
     assert messages[0] == messages[1] and "roles.yml:" in messages[0]
 
 
+def _read_both(path: Path, text: str) -> tuple[object, object]:
+    """`path` read as the server reads it (pieces kept from its last read) and as a one-off build reads it."""
+    path.write_text(text, encoding="utf-8")
+    results = []
+    for read in (
+        lambda: yamlsource.read_yaml(path, "data/roles.yml"),
+        lambda: yamlsource._read(path.read_bytes(), "data/roles.yml"),
+    ):
+        try:
+            results.append(read())
+        except DataErrors as exc:
+            results.append(exc.report())
+    return results[0], results[1]
+
+
+def test_an_edited_inventory_is_read_again_only_where_its_text_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsource, "_kept", None)
+    yamlsource.keep_parsed(True)
+    data = shutil.copytree(DATA, tmp_path / "data")
+    write_inventory(data, synthetic_roles(60))
+    path = data / "roles.yml"
+    good = path.read_text(encoding="utf-8")
+    served, whole = _read_both(path, good)
+    assert served == whole
+
+    parsed: list[str] = []
+    parse = yamlsource._parse
+    monkeypatch.setattr(yamlsource, "_parse", lambda text, *a, **k: parsed.append(text) or parse(text, *a, **k))
+    edit_role(data, index=5)
+    served = yamlsource.read_yaml(path, "data/roles.yml")
+    assert len(parsed) == 2 and "Edited for the benchmark." in parsed[0]  # the edited role, then the fields around it
+    assert served == yamlsource._read(path.read_bytes(), "data/roles.yml")
+    assert "Edited for the benchmark." in served.data["roles"][5]["summary"]
+
+    # Every edit reads as a whole read does: values, and the line and column of each (lines added
+    # above a role move it), or the same message for a mistake.
+    first, second, *others = good.split("\n- id: ")
+    edits = {
+        "a longer summary": good.replace("  summary: ", "  summary: |\n    Two\n\n    paragraphs.\n  tagline2: ", 1),
+        "comments between roles": good.replace("\n- id: ", "\n# a note\n\n- id: ", 5),
+        "a role removed": "\n- id: ".join([first, *others]),
+        "a role added twice": "\n- id: ".join([first, second, second, *others]),
+        "a field after the list": good + "notes: 1\n",
+        "the list given twice": good + "roles: []\n",
+        "a wrong value": good.replace("  held: ", "  held: sometimes-", 1),
+        "a syntax error": good.replace("  title: ", "  title: [", 1),
+        "a quote across two roles": good.replace("  tagline: ", '  tagline: "', 1),
+        "an anchor": good.replace("  skills:\n", "  skills: &shared\n", 1).replace(
+            "  skills:\n", "  skills: *shared\n", 2
+        ),
+        "indented entries": good.replace("\n- ", "\n  - ").replace("\n  ", "\n    ").replace("\n    - ", "\n  - "),
+        "Windows line ends": good.replace("\n", "\r\n"),
+        "back as it was": good,
+    }
+    for name, text in edits.items():
+        served, whole = _read_both(path, text)
+        assert served == whole, name
+        if isinstance(whole, str):
+            assert "roles.yml:" in whole, name
+        else:
+            assert whole.locate(("roles", 3, "summary")) == served.locate(("roles", 3, "summary")), name
+
+
 def _serve_build(project: Path, site: Path) -> None:
     """One build as `mkdocs serve` makes it (in this process, so the kept results carry over)."""
     from mkdocs.commands.build import build

@@ -55,10 +55,16 @@ def synthetic_roles(count: int, data_dir: Path = DATA, seed: int = 5000) -> list
     return roles
 
 
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes each role out in full, as an editor does: no `&id001` anchors for the lists the copies share."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_inventory(data_dir: Path, roles: list[dict[str, Any]]) -> None:
     """Replace `data_dir/roles.yml` with `roles`."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump({"roles": roles}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump({"roles": roles}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     (data_dir / "roles.yml").write_text("# Synthetic inventory for benchmarks and tests.\n" + text, encoding="utf-8")
 
 

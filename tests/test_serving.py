@@ -225,3 +225,36 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     again = tmp_path / "full-again"
     _serve_build(project, again)
     assert _differences(served, again) == []
+
+
+def test_the_theme_listing_kept_while_serving_is_mkdocs_own_and_sees_a_new_file(tmp_path, monkeypatch):
+    from mkdocs import utils
+    from mkdocs.commands.build import get_files
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = synthetic_project(tmp_path / "project", 20)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    env = config.theme.get_env()
+
+    def listed(session: serving.Session | None) -> list[tuple[str, str | None]]:
+        files = get_files(config)
+        if session is None:
+            files.add_files_from_theme(env, config)
+        else:
+            session.prepare(config, utils, Files, File)
+            try:
+                files.add_files_from_theme(env, config)
+            finally:
+                session.restore()
+        return [(file.src_uri, file.abs_src_path) for file in files]
+
+    session = serving.Session(active=True)
+    assert listed(session) == listed(None)
+    kept = session.folder.theme
+    assert len(kept[1]) > 1000  # Material's icons among them
+    assert listed(session) == listed(None) and session.folder.theme is kept  # the second time from what was kept
+    (project / "overrides" / "extra.css").write_text("p {}\n")  # while serving: a file added to the theme
+    now = listed(session)
+    assert now == listed(None) and ("extra.css", str(project / "overrides" / "extra.css")) in now

@@ -83,7 +83,7 @@ def test_an_edited_inventory_is_read_again_only_where_its_text_changed(tmp_path,
     monkeypatch.setattr(yamlsource, "_kept", None)
     yamlsource.keep_parsed(True)
     data = shutil.copytree(DATA, tmp_path / "data")
-    write_inventory(data, synthetic_roles(60))
+    write_inventory(data, synthetic_roles(60), anchors=False)  # each role written out, as an editor does
     path = data / "roles.yml"
     good = path.read_text(encoding="utf-8")
     served, whole = _read_both(path, good)
@@ -159,7 +159,7 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     monkeypatch.setattr(serving, "SESSION", serving.Session())
     monkeypatch.setattr(yamlsource, "_kept", None)  # parsed files kept while "serving", not after the test
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    project = synthetic_project(tmp_path / "project", 60)
+    project = synthetic_project(tmp_path / "project", 60, anchors=False)  # roles.yml read in pieces
     served = tmp_path / "served"
 
     _serve_build(project, served)
@@ -174,6 +174,9 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     assert done.reused >= pages - 5
     assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
     assert "Edited for the benchmark." in (served / "downloads" / "roles.json").read_text()  # the explorer's data
+    assert yamlsource._kept is not None
+    inventory = [kept for (path, _), kept in yamlsource._kept.items() if path.endswith("roles.yml")]
+    assert len(inventory) == 1 and len(inventory[0].entries) == 60  # read in pieces, one per role
     # The serve folder is not emptied and written again: only the files whose bytes changed are written.
     assert 0 < len(done.written) <= 40 and done.unchanged >= 10 * len(done.written) and done.deleted == []
     kept = serving.SESSION

@@ -40,7 +40,6 @@ def on_startup(command: str, **kwargs: object) -> None:
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     """Validate all data (and the district's settings) before MkDocs cleans or writes anything in site/."""
     global _build
-    serving.SESSION.pause_collector()  # `mkdocs serve`: Python's cycle collector runs after the build
     if _build is not None:  # `mkdocs serve` rebuilding: the last build's documents are not needed
         _build.cancel()
     try:

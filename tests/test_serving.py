@@ -261,26 +261,3 @@ def test_the_theme_listing_kept_while_serving_is_mkdocs_own_and_sees_a_new_file(
     (project / "overrides" / "extra.css").write_text("p {}\n")  # while serving: a file added to the theme
     now = listed(session)
     assert now == listed(None) and ("extra.css", str(project / "overrides" / "extra.css")) in now
-
-
-def test_the_cycle_collector_waits_while_a_serve_build_runs(monkeypatch):
-    import gc
-    import time
-
-    monkeypatch.setattr(serving, "COLLECT_AFTER", 0.05)
-    assert gc.isenabled()
-    session = serving.Session(active=True)
-    session.pause_collector()
-    assert not gc.isenabled()
-    session.restore()  # the build ended: the collector runs a moment later, and is on again
-    session.pause_collector()  # another save first: it waits for that build too
-    time.sleep(0.2)
-    assert not gc.isenabled()
-    session.restore()
-    for _ in range(100):
-        if gc.isenabled():
-            break
-        time.sleep(0.02)
-    assert gc.isenabled()
-    serving.Session(active=False).pause_collector()  # a one-off build leaves it alone
-    assert gc.isenabled()

@@ -18,9 +18,7 @@ The serve folder is not emptied and written again either: MkDocs' `clean_directo
 for a copied file, whose source's size and time) are those this session last wrote there; after
 the build, any file the build neither wrote nor declared (a removed role's page) is deleted, so
 the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
-(`yamlsource.keep_parsed`): only the edited file is read again, and of a long list only the
-entries whose text changed. The theme's list of static files is kept while its folders are
-unchanged, and Python's cycle collector waits until just after each build.
+(`yamlsource.keep_parsed`): only the edited file is read again.
 
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
@@ -30,12 +28,10 @@ events are wired in hooks/toolkit.py.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import logging
 import os
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,7 +45,6 @@ from ..source import yamlsource
 from .render import Compiled, Memo
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
-COLLECT_AFTER = 0.5  # seconds after a serve build: Python's cycle collector runs then, not during the build
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
 
 
@@ -125,7 +120,6 @@ class Session:
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
     folder: SiteFolder = field(default_factory=SiteFolder)
-    collector: _Collector = field(default_factory=lambda: _Collector())
     # per build
     _settings: str = ""
     _files: str = ""
@@ -135,13 +129,6 @@ class Session:
     _used: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
 
     # --- a build begins ---------------------------------------------------------
-
-    def pause_collector(self) -> None:
-        """A serve build is starting: Python's cycle collector waits until just after it (`end`).
-        With the pages, their HTML and the parsed data kept in memory, each of its full passes
-        (one to three a build) walks millions of objects: 0.2 to 0.7 s of a 500-role rebuild."""
-        if self.active:
-            self.collector.pause()
 
     def prepare(self, config: Any, utils: Any, files_class: Any = None, file_class: Any = None) -> None:
         """Before MkDocs cleans the site folder: while this build runs, `utils` (mkdocs.utils) keeps
@@ -245,9 +232,7 @@ class Session:
         self.restore()
 
     def restore(self) -> None:
-        """MkDocs' own `write_file` and `clean_directory` again (the build ended, or failed); the
-        cycle collector runs a moment later."""
-        self.collector.resume_soon()
+        """MkDocs' own `write_file` and `clean_directory` again (the build ended, or failed)."""
         if patched := self.folder.patched:
             utils = patched["utils"]
             utils.write_file, utils.clean_directory = patched["write_file"], patched["clean_directory"]
@@ -389,42 +374,6 @@ class Session:
             self._used[2].add(key)
 
         search_index.add_entry_from_context = reuse_or_add
-
-
-class _Collector:
-    """Python's cycle collector, held off while a serve build runs and run once just after it
-    (after the browser has had the new page), then on again until the next build."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._timer: threading.Timer | None = None
-        self._paused = False
-
-    def pause(self) -> None:
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-            if self._paused or gc.isenabled():
-                self._paused = True
-                gc.disable()
-
-    def resume_soon(self) -> None:
-        with self._lock:
-            if not self._paused or self._timer is not None:
-                return
-            timer = self._timer = threading.Timer(COLLECT_AFTER, self._resume, args=(None,))
-            timer.args = (timer,)
-            timer.daemon = True
-            timer.start()
-
-    def _resume(self, timer: threading.Timer | None) -> None:
-        with self._lock:
-            if self._timer is not timer or timer is None:  # a build started meanwhile: it paused again
-                return
-            self._timer, self._paused = None, False
-            gc.collect()
-            gc.enable()
 
 
 SESSION = Session()

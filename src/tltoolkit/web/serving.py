@@ -18,7 +18,9 @@ The serve folder is not emptied and written again either: MkDocs' `clean_directo
 for a copied file, whose source's size and time) are those this session last wrote there; after
 the build, any file the build neither wrote nor declared (a removed role's page) is deleted, so
 the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
-(`yamlsource.keep_parsed`): only the edited file is read again.
+(`yamlsource.keep_parsed`): only the edited file is read again, and of a long list only the
+entries whose text changed. The theme's list of static files is kept while its folders are
+unchanged.
 
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs

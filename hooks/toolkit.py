@@ -50,7 +50,8 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
-    """`mkdocs serve`: the site folder is kept, and a file is written only if its bytes changed."""
+    """`mkdocs serve`: the site folder is kept, a file is written only if its bytes changed, and the
+    theme's files are listed again only if its folders changed."""
     serving.SESSION.prepare(config, utils, Files, File)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from tltoolkit.reproducible import ENV
 from tltoolkit.web import html_fixes, search_prebuilt, serving
@@ -24,7 +24,6 @@ from tltoolkit.web.html_fixes import on_post_template  # noqa: F401  (event: cor
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -51,8 +50,9 @@ def on_config(config: MkDocsConfig, **kwargs: object) -> None:
 
 
 def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
-    """`mkdocs serve`: the site folder is kept, and a file is written only if its bytes changed."""
-    serving.SESSION.prepare(config, utils)
+    """`mkdocs serve`: the site folder is kept, a file is written only if its bytes changed, and the
+    theme's files are listed again only if its folders changed."""
+    serving.SESSION.prepare(config, utils, Files, File)
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:

@@ -55,3 +55,17 @@ def test_downloads_are_listed_with_their_media_types(catalog: Catalog) -> None:
         ("downloads/roles.csv", "text/csv"),
         ("downloads/roles.json", "application/json"),
     ]
+
+
+def test_roles_json_made_from_kept_roles_is_the_whole_document_dumped(catalog: Catalog) -> None:
+    """roles.json is put together from each role's text (kept while serving): the same bytes as
+    dumping the whole document at once, every time and for the planner's few fields too."""
+    from tltoolkit.web.site import PLANNER_FIELDS
+
+    for fields in (None, PLANNER_FIELDS):
+        include = set(fields) if fields is not None else None
+        document = json.loads(roles_json(catalog, fields))
+        document["roles"] = [role.model_dump(mode="json", include=include) for role in catalog.roles]
+        whole = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        assert roles_json(catalog, fields) == whole
+        assert roles_json(catalog, fields) == whole

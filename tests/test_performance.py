@@ -131,7 +131,7 @@ def test_fast_yaml_loading_gives_the_same_values_and_positions(monkeypatch):
     from tltoolkit.source import yamlsource
 
     fast = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
-    monkeypatch.setattr(yamlsource, "_compose_fast", lambda text: yamlsource._SLOW)
+    monkeypatch.setattr(yamlsource, "_compose_fast", lambda text, depth=0: (yamlsource._SLOW, False))
     slow = yamlsource.read_yaml(ROOT / "data" / "roles.yml", "data/roles.yml")
     assert fast.data == slow.data and fast.marks == slow.marks
 

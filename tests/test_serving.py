@@ -64,6 +64,69 @@ def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, 
     assert messages[0] == messages[1] and "roles.yml:" in messages[0]
 
 
+def _read_both(path: Path, text: str) -> tuple[object, object]:
+    """`path` read as the server reads it (pieces kept from its last read) and as a one-off build reads it."""
+    path.write_text(text, encoding="utf-8")
+    results = []
+    for read in (
+        lambda: yamlsource.read_yaml(path, "data/roles.yml"),
+        lambda: yamlsource._read(path.read_bytes(), "data/roles.yml"),
+    ):
+        try:
+            results.append(read())
+        except DataErrors as exc:
+            results.append(exc.report())
+    return results[0], results[1]
+
+
+def test_an_edited_inventory_is_read_again_only_where_its_text_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(yamlsource, "_kept", None)
+    yamlsource.keep_parsed(True)
+    data = shutil.copytree(DATA, tmp_path / "data")
+    write_inventory(data, synthetic_roles(60), anchors=False)  # each role written out, as an editor does
+    path = data / "roles.yml"
+    good = path.read_text(encoding="utf-8")
+    served, whole = _read_both(path, good)
+    assert served == whole
+
+    parsed: list[str] = []
+    parse = yamlsource._parse
+    monkeypatch.setattr(yamlsource, "_parse", lambda text, *a, **k: parsed.append(text) or parse(text, *a, **k))
+    edit_role(data, index=5)
+    served = yamlsource.read_yaml(path, "data/roles.yml")
+    assert len(parsed) == 2 and "Edited for the benchmark." in parsed[0]  # the edited role, then the fields around it
+    assert served == yamlsource._read(path.read_bytes(), "data/roles.yml")
+    assert "Edited for the benchmark." in served.data["roles"][5]["summary"]
+
+    # Every edit reads as a whole read does: values, and the line and column of each (lines added
+    # above a role move it), or the same message for a mistake.
+    first, second, *others = good.split("\n- id: ")
+    edits = {
+        "a longer summary": good.replace("  summary: ", "  summary: |\n    Two\n\n    paragraphs.\n  tagline2: ", 1),
+        "comments between roles": good.replace("\n- id: ", "\n# a note\n\n- id: ", 5),
+        "a role removed": "\n- id: ".join([first, *others]),
+        "a role added twice": "\n- id: ".join([first, second, second, *others]),
+        "a field after the list": good + "notes: 1\n",
+        "the list given twice": good + "roles: []\n",
+        "a wrong value": good.replace("  held: ", "  held: sometimes-", 1),
+        "a syntax error": good.replace("  title: ", "  title: [", 1),
+        "a quote across two roles": good.replace("  tagline: ", '  tagline: "', 1),
+        "an anchor": good.replace("  skills:\n", "  skills: &shared\n", 1).replace(
+            "  skills:\n", "  skills: *shared\n", 2
+        ),
+        "indented entries": good.replace("\n- ", "\n  - ").replace("\n  ", "\n    ").replace("\n    - ", "\n  - "),
+        "Windows line ends": good.replace("\n", "\r\n"),
+        "back as it was": good,
+    }
+    for name, text in edits.items():
+        served, whole = _read_both(path, text)
+        assert served == whole, name
+        if isinstance(whole, str):
+            assert "roles.yml:" in whole, name
+        else:
+            assert whole.locate(("roles", 3, "summary")) == served.locate(("roles", 3, "summary")), name
+
+
 def _serve_build(project: Path, site: Path) -> None:
     """One build as `mkdocs serve` makes it (in this process, so the kept results carry over)."""
     from mkdocs.commands.build import build
@@ -96,7 +159,7 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     monkeypatch.setattr(serving, "SESSION", serving.Session())
     monkeypatch.setattr(yamlsource, "_kept", None)  # parsed files kept while "serving", not after the test
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    project = synthetic_project(tmp_path / "project", 60)
+    project = synthetic_project(tmp_path / "project", 60, anchors=False)  # roles.yml read in pieces
     served = tmp_path / "served"
 
     _serve_build(project, served)
@@ -111,6 +174,9 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     assert done.reused >= pages - 5
     assert "Edited for the benchmark." in (served / "roles" / role / "index.html").read_text()
     assert "Edited for the benchmark." in (served / "downloads" / "roles.json").read_text()  # the explorer's data
+    assert yamlsource._kept is not None
+    inventory = [kept for (path, _), kept in yamlsource._kept.items() if path.endswith("roles.yml")]
+    assert len(inventory) == 1 and len(inventory[0].entries) == 60  # read in pieces, one per role
     # The serve folder is not emptied and written again: only the files whose bytes changed are written.
     assert 0 < len(done.written) <= 40 and done.unchanged >= 10 * len(done.written) and done.deleted == []
     kept = serving.SESSION
@@ -162,3 +228,36 @@ def test_serve_rebuilds_only_the_edited_pages_and_matches_a_full_build(tmp_path,
     again = tmp_path / "full-again"
     _serve_build(project, again)
     assert _differences(served, again) == []
+
+
+def test_the_theme_listing_kept_while_serving_is_mkdocs_own_and_sees_a_new_file(tmp_path, monkeypatch):
+    from mkdocs import utils
+    from mkdocs.commands.build import get_files
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = synthetic_project(tmp_path / "project", 20)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    env = config.theme.get_env()
+
+    def listed(session: serving.Session | None) -> list[tuple[str, str | None]]:
+        files = get_files(config)
+        if session is None:
+            files.add_files_from_theme(env, config)
+        else:
+            session.prepare(config, utils, Files, File)
+            try:
+                files.add_files_from_theme(env, config)
+            finally:
+                session.restore()
+        return [(file.src_uri, file.abs_src_path) for file in files]
+
+    session = serving.Session(active=True)
+    assert listed(session) == listed(None)
+    kept = session.folder.theme
+    assert len(kept[1]) > 10  # its scripts, stylesheets and fonts (of some 14,000 files, icons mostly)
+    assert listed(session) == listed(None) and session.folder.theme is kept  # the second time from what was kept
+    (project / "overrides" / "extra.css").write_text("p {}\n")  # while serving: a file added to the theme
+    now = listed(session)
+    assert now == listed(None) and ("extra.css", str(project / "overrides" / "extra.css")) in now

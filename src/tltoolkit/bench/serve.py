@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .synthetic import edit_role
+from .synthetic import edit_role, write_inventory
 
 MARK = "Edited for the benchmark."  # what `edit_role` adds to the summary
 
@@ -53,7 +53,15 @@ def _role_id(project: Path, index: int) -> str:
 
 
 def serve_edits(project: Path, documents: bool = True, edits: int = 2, timeout: float = 3600.0) -> Served:
-    """Serve `project`, then edit one role `edits` times (a different role each time), timing each."""
+    """Serve `project`, then edit one role `edits` times (a different role each time), timing each.
+    The inventory is first written out role by role, as an editor keeps it (no YAML anchors shared
+    between roles), which is how the server reads an edited file in pieces."""
+    data = project / "data"
+    write_inventory(
+        data,
+        yaml.load((data / "roles.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["roles"],
+        anchors=False,
+    )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TL_DOCUMENTS": "on" if documents else "off"}

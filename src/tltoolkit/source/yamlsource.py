@@ -9,6 +9,8 @@ mapped back to the line the editor has to change.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -66,14 +68,33 @@ def format_path(path: Path_) -> str:
     return text
 
 
-# While `mkdocs serve` runs, each file's last parse, by its path and name shown: (hash of its bytes, document).
-_kept: dict[tuple[str, str], tuple[str, YamlDocument]] | None = None
+# While `mkdocs serve` runs, each file's last parse, by its path and name shown.
+_kept: dict[tuple[str, str], _Kept] | None = None
+
+
+@dataclass
+class _Entry:
+    """One entry of a file's long list, parsed from its text alone."""
+
+    value: Any
+    marks: list[tuple[Path_, int, int]]  # path inside the entry, line counted from the entry's first (0), column
+
+
+@dataclass
+class _Kept:
+    """A file's last good parse: its bytes' hash, the document, and its long list's entries by their text."""
+
+    digest: str
+    document: YamlDocument
+    entries: dict[str, _Entry]
 
 
 def keep_parsed(on: bool) -> None:
     """Keep each file's parsed document (`mkdocs serve`: a rebuild re-reads only the files whose bytes
-    changed), or keep none. A file that fails to parse is never kept, so its message comes back each
-    time. The documents are shared, so nothing may change one (the overlay's merges make new ones)."""
+    changed, and of an edited file only the entries of its long list whose text changed), or keep none.
+    A file that fails to parse is never kept, so its message comes back each time. The documents (and
+    the entries, shared between them) are shared, so nothing may change one (the overlay's merges make
+    new ones)."""
     global _kept
     _kept = {} if on else None
 
@@ -85,17 +106,29 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         return _read(raw, display)
     digest, where = hashlib.sha256(raw).hexdigest(), (str(path), display)
     kept = _kept.get(where)
-    if kept is not None and kept[0] == digest:
-        return kept[1]
-    document = _read(raw, display)
-    _kept[where] = (digest, document)
+    if kept is not None and kept.digest == digest:
+        return kept.document
+    text = _decode(raw, display)
+    entries: dict[str, _Entry] = {}
+    document = _in_pieces(text, display, kept.entries, entries) if kept is not None and kept.entries else None
+    if document is None:  # the whole file, as a one-off build reads it (and its exact message if it fails)
+        document, plain = _parse(text, display)
+        entries = {}
+        if plain and _in_pieces(text, display, {}, entries) != document:  # read in pieces, it must be the same
+            entries = {}
+    _kept[where] = _Kept(digest, document, entries)
     return document
 
 
 def _read(raw: bytes, display: str) -> YamlDocument:
-    text = _decode(raw, display)
+    return _parse(_decode(raw, display), display)[0]
+
+
+def _parse(text: str, display: str, depth: int = 0) -> tuple[YamlDocument, bool]:
+    """The document, and whether the file is plain (libyaml read it, no anchors or aliases).
+    `depth`: how deep the text's root sits in the file it was cut from (an entry of a list: 1)."""
     try:
-        root = _compose_fast(text)
+        root, plain = _compose_fast(text, depth)
         if root is _SLOW:  # libyaml missing, nesting too deep, or a problem: report it the usual way
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -108,32 +141,135 @@ def _read(raw: bytes, display: str) -> YamlDocument:
         raise DataErrors([DataError(display, 1, 1, "", f"nesting is deeper than {MAX_DEPTH} levels")]) from None
     if root is None:
         raise DataErrors([DataError(display, 1, 1, "", "the file is empty")])
-    return _Converter(display).document(cast(Node, root))  # _SLOW was replaced above
+    return _Converter(display).document(cast(Node, root), depth), plain  # _SLOW was replaced above
 
 
 _SLOW = object()
 
 
-def _compose_fast(text: str) -> Node | object | None:
+def _compose_fast(text: str, depth: int = 0) -> tuple[Node | object | None, bool]:
     """The node tree from libyaml (about ten times faster: 5,000 roles in 1 s, not 10 s), or
-    `_SLOW` when the pure-Python loader must do it. libyaml's composer recurses in C and would
-    crash on deep nesting, so its (iterative) parser checks the depth first; any problem
-    goes to the Python loader, so every message an editor sees stays the same."""
+    `_SLOW` when the pure-Python loader must do it; and whether the text has no anchor or alias.
+    libyaml's composer recurses in C and would crash on deep nesting, so its (iterative) parser
+    checks the depth first; any problem goes to the Python loader, so every message an editor
+    sees stays the same."""
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is None:
-        return _SLOW
+        return _SLOW, False
     try:
-        depth = 0
+        plain = True
         for event in yaml.parse(text, Loader=loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _SLOW
+                    return _SLOW, False
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-        return yaml.compose(text, Loader=loader)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                plain = False
+        return yaml.compose(text, Loader=loader), plain
     except Exception:
-        return _SLOW
+        return _SLOW, False
+
+
+# --- reading an edited file in pieces (while serving) -------------------------------
+#
+# A data file is mostly one long list (`roles:` and an entry per role). While serving, an edit
+# changes one entry or a few, so the file is cut at the lines that start the list's entries and
+# each entry is parsed from its own text: an entry whose text is the same as last time takes the
+# last value (its lines moved by as many as the lines before it did). The rest of the file (the
+# other fields, the list left empty) is parsed alone. This gives the document a whole parse
+# gives: a cut lands only where an entry begins (a `-` at the list's indentation, at the start of
+# a line), each piece must parse on its own without errors, anchors or aliases, the rest must
+# read the list's field as empty, and the first time a file is cut its pieces are checked against
+# the whole parse. Anything else (a mistake above all) reads the whole file, which gives the
+# message a one-off build gives.
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:#.*)?\r?\n)*")
+_ENTRY = re.compile(r"( *)-(?: |\r?\n|\r?$)")
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # line breaks PyYAML counts that `\n` does not
+
+
+@dataclass
+class _Cut:
+    key: str  # the list's field
+    key_line: int  # its line (from 0)
+    starts: list[int]  # where each entry begins in the text, then where the list ends
+    lines: list[int]  # the line (from 0) of each of those
+
+
+def _cut(text: str) -> _Cut | None:
+    """Where the file's longest top-level list of entries begins and ends."""
+    if _ODD_BREAK.search(text):
+        return None
+    best: _Cut | None = None
+    for key in _KEY_LINE.finditer(text):
+        blank = _BLANK_LINES.match(text, key.end() + 1)  # always matches (maybe nothing)
+        first = blank.end() if blank else key.end() + 1
+        if first >= len(text) or not (entry := _ENTRY.match(text, first)):
+            continue
+        indent = len(entry.group(1))
+        # A line as little indented as the entries, or less, that is neither blank nor a comment:
+        # an entry if it starts with `-` at the entries' indentation, else the end of the list.
+        shallow = re.compile(rf"^ {{0,{indent}}}(?=[^ ])(?![ \t]*(?:#|\r?$))", re.MULTILINE)
+        starts, end = [first], len(text)
+        for line in shallow.finditer(text, first + 1):
+            at = line.start()
+            if line.end() - at == indent and _ENTRY.match(text, at):
+                starts.append(at)
+            else:
+                end = at
+                break
+        if best is None or len(starts) > len(best.starts) - 1:
+            starts.append(end)
+            key_line = text.count("\n", 0, key.start())
+            lines = [key_line + text.count("\n", key.start(), starts[0])]
+            for one, other in itertools.pairwise(starts):
+                lines.append(lines[-1] + text.count("\n", one, other))
+            best = _Cut(key.group(1), key_line, starts, lines)
+    return best if best is not None and len(best.starts) > 2 else None
+
+
+def _in_pieces(text: str, display: str, known: dict[str, _Entry], made: dict[str, _Entry]) -> YamlDocument | None:
+    """The document read in pieces (entries from `known` when their text is the same; every
+    entry used is put in `made`), or None when the file cannot be read so."""
+    cut = _cut(text)
+    if cut is None:
+        return None
+    starts = cut.starts
+    entries: list[tuple[int, _Entry]] = []
+    count = 0
+    for begin, end, first in zip(starts, starts[1:], cut.lines, strict=False):
+        piece = text[begin:end]
+        entry = known.get(piece) or made.get(piece)
+        if entry is None:
+            try:
+                document, plain = _parse(piece, display, depth=1)
+            except DataErrors:
+                return None
+            if not plain or not isinstance(document.data, list) or len(document.data) != 1:
+                return None
+            inside = [(path[1:], line - 1, column) for path, (line, column) in document.marks.items() if path]
+            entry = _Entry(document.data[0], inside)
+        made[piece] = entry
+        entries.append((first, entry))
+        count += len(entry.marks)
+    rest = text[: starts[0]] + "\n" * (cut.lines[-1] - cut.lines[0]) + text[starts[-1] :]
+    try:
+        document, plain = _parse(rest, display)
+    except DataErrors:
+        return None
+    data, key = document.data, cut.key
+    if not plain or not isinstance(data, dict) or key not in data or data[key] is not None:
+        return None
+    if document.marks.get((key,)) != (cut.key_line + 1, 1) or count + len(document.marks) > MAX_NODES:
+        return None
+    marks = dict(document.marks)
+    for index, (first, entry) in enumerate(entries):
+        for path, line, column in entry.marks:
+            marks[(key, index, *path)] = (first + line + 1, column)
+    return YamlDocument(display, {**data, key: [entry.value for _, entry in entries]}, marks)
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -167,9 +303,9 @@ class _Converter:
         self.count = 0
         self.scalars = SafeConstructor()
 
-    def document(self, root: Node) -> YamlDocument:
+    def document(self, root: Node, depth: int = 0) -> YamlDocument:
         try:
-            data = self.value(root, (), 0)
+            data = self.value(root, (), depth)
         except _Abort as stop:
             self.errors.append(stop.error)
             data = None

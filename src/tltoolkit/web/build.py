@@ -118,8 +118,15 @@ class SiteBuild:
         memo = serving.SESSION.pages if serving.SESSION.active else None  # `mkdocs serve`: unchanged pages reused
         if memo:
             memo.begin()
+        edits: dict[tuple[str, ...], str | None] = {}  # most pages share their sources (roles.yml)
         found = [
-            Generated(page.uri, page.markdown, self._edit(page.sources))
+            Generated(
+                page.uri,
+                page.markdown,
+                edits[page.sources]
+                if page.sources in edits
+                else edits.setdefault(page.sources, self._edit(page.sources)),
+            )
             for page in build_pages(self.catalog, self.review, memo)
         ]
         if memo:

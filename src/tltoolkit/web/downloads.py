@@ -9,6 +9,7 @@ them. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterable
@@ -114,10 +115,34 @@ def roles_json(catalog: Catalog, fields: Iterable[str] | None = None) -> bytes:
             "pay": labels.PAY,
         },
         # Weekly hours with basis "duties" are the toolkit's estimate from the role's own duties.
-        "roles": [role.model_dump(mode="json", include=include) for role in catalog.roles],
+        "roles": _ROLES if catalog.roles else [],
         "planning": _planning(catalog.planning),
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if catalog.roles:  # each role as json.dumps writes it inside the list, kept by its content (`mkdocs serve`)
+        fields = tuple(sorted(include)) if include is not None else None
+        roles = ",\n".join(_role_json(role, fields) for role in catalog.roles)
+        text = text.replace(json.dumps(_ROLES), "[\n" + roles + "\n  ]", 1)
+    return text.encode("utf-8")
+
+
+_ROLES = "\0roles"  # where the roles go (no data text holds a NUL)
+_role_texts: dict[str, str] = {}  # a role's fields (a hash of their JSON) -> its text in roles.json
+_ROLE_TEXTS_KEPT = 20_000
+
+
+def _role_json(role: Role, fields: tuple[str, ...] | None) -> str:
+    """One role of roles.json, indented as the list's item (json.dumps at two levels down)."""
+    include = set(fields) if fields is not None else None
+    key = hashlib.sha256(f"{fields}\0{role.model_dump_json(include=include, warnings=False)}".encode()).hexdigest()
+    if (text := _role_texts.get(key)) is None:
+        if len(_role_texts) >= _ROLE_TEXTS_KEPT:
+            _role_texts.clear()
+        dumped = json.dumps(role.model_dump(mode="json", include=include), ensure_ascii=False, indent=2)
+        text = _role_texts[key] = "\n".join(
+            "    " + line for line in dumped.split("\n")
+        )  # no raw newline inside a JSON string
+    return text
 
 
 def _planning(planning: Planning | None) -> dict[str, object] | None:

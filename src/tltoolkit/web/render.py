@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -12,6 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+import pydantic
+import pydantic_core
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..content import labels, role_facts
@@ -80,6 +83,9 @@ class Compiled(jinja2.BytecodeCache):
         self.kept[bucket.key] = bucket.bytecode_to_string()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # values whose repr shows all of them
+
+
 @dataclass
 class Memo:
     """Pages rendered by earlier builds (`mkdocs serve`), under a hash of their template and context:
@@ -136,6 +142,8 @@ class Renderer:
         if isinstance(value, (str, int, float, bool)) or value is None:
             return repr(value)
         if isinstance(value, (list, tuple)):
+            if all(type(item) in _PLAIN for item in value):  # text and numbers only: their repr says it all
+                return repr(value)
             return "[" + ",".join(self._hash(item) for item in value) + "]"
         if isinstance(value, dict) and type(value) is dict:
             return "{" + ",".join(f"{self._hash(k)}:{self._hash(v)}" for k, v in value.items()) + "}"
@@ -150,6 +158,9 @@ class Renderer:
             return f"method {value.__func__.__qualname__} of {self._hash(value.__self__)}"
         if isinstance(value, functools.partial):
             return f"partial {self._hash(value.func)} {self._hash(value.args)} {self._hash(dict(value.keywords))}"
+        if isinstance(value, pydantic.BaseModel):  # a data model: every field, serialized by pydantic's core
+            with contextlib.suppress(pydantic_core.PydanticSerializationError):
+                return f"{type(value).__module__}.{type(value).__qualname__} {value.model_dump_json(warnings=False)}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = [self._hash(getattr(value, f.name)) for f in dataclasses.fields(value)]
             return f"{type(value).__qualname__}({','.join(fields)})"

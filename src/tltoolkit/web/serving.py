@@ -18,7 +18,9 @@ The serve folder is not emptied and written again either: MkDocs' `clean_directo
 for a copied file, whose source's size and time) are those this session last wrote there; after
 the build, any file the build neither wrote nor declared (a removed role's page) is deleted, so
 the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
-(`yamlsource.keep_parsed`): only the edited file is read again.
+(`yamlsource.keep_parsed`): only the edited file is read again, and of a long list only the
+entries whose text changed. The theme's list of static files is kept while its folders are
+unchanged.
 
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
@@ -91,6 +93,7 @@ class SiteFolder:
     declared: set[str] = field(default_factory=set)  # every file's destination, this build
     started: float = 0.0  # when this build began (a file older than that that no one touched is stale)
     patched: dict[str, Any] = field(default_factory=dict)  # MkDocs' own functions while a build runs
+    theme: tuple[str, list[tuple[str, str]]] = ("", [])  # the theme folders' fingerprint, their static files
 
     def inside(self, path: str) -> bool:
         return bool(self.path) and path.startswith(self.path + os.sep)
@@ -129,9 +132,11 @@ class Session:
 
     # --- a build begins ---------------------------------------------------------
 
-    def prepare(self, config: Any, utils: Any) -> None:
+    def prepare(self, config: Any, utils: Any, files_class: Any = None, file_class: Any = None) -> None:
         """Before MkDocs cleans the site folder: while this build runs, `utils` (mkdocs.utils) keeps
-        the folder (`clean_directory`) and skips writing a file whose bytes are already there."""
+        the folder (`clean_directory`) and skips writing a file whose bytes are already there, and
+        `files_class` (mkdocs' Files) lists the theme's files again only if its folders changed (making
+        each a `file_class`, mkdocs' File)."""
         if not self.active:
             return
         folder = self.folder
@@ -143,6 +148,27 @@ class Session:
         if not folder.patched:
             folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
             utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
+            if files_class is not None and file_class is not None:
+                folder.patched["files_class"] = files_class
+                folder.patched["add_files_from_theme"] = add = files_class.add_files_from_theme
+
+                def add_files_from_theme(files: Any, env: Any, config: Any) -> None:
+                    self._list_theme(files, env, config, add, file_class)
+
+                files_class.add_files_from_theme = add_files_from_theme
+
+    def _list_theme(self, files: Any, env: Any, config: Any, add: Callable[..., None], file_class: Any) -> None:
+        """MkDocs' `Files.add_files_from_theme`, its listing of the theme's folders (Material's thousands
+        of icons) kept while no folder in them changed (a file added or removed changes its folder's time)."""
+        theme = config["theme"]
+        mark = json.dumps([theme.dirs, list(theme.static_templates), _folder_times(theme.dirs)])
+        if self.folder.theme[0] != mark:
+            listed = type(files)([])
+            add(listed, env, config)
+            self.folder.theme = (mark, [(file.src_uri, file.src_dir) for file in listed])
+        for path, folder in self.folder.theme[1]:
+            if files.get_file_from_path(path) is None:  # the docs' own file wins, as in MkDocs
+                files.append(file_class(path, folder, config["site_dir"], config["use_directory_urls"]))
 
     def _clean_directory(self, directory: str) -> None:
         if os.path.abspath(directory) != self.folder.path:
@@ -212,6 +238,8 @@ class Session:
         if patched := self.folder.patched:
             utils = patched["utils"]
             utils.write_file, utils.clean_directory = patched["write_file"], patched["clean_directory"]
+            if "files_class" in patched:
+                patched["files_class"].add_files_from_theme = patched["add_files_from_theme"]
             self.folder.patched = {}
 
     def begin(self, config: Any, files: Any) -> None:
@@ -333,7 +361,10 @@ class Session:
         add: Callable[[Any], None] = search_index.add_entry_from_context
 
         def reuse_or_add(page: Any) -> None:
-            key = _hash(json.dumps(_page_inputs(page), default=str), page.content or "")
+            # The page's key for its template output covers all the search plugin reads (and more).
+            key = self._keys.get(page.file.src_uri) or _hash(
+                json.dumps(_page_inputs(page), default=str), page.content or ""
+            )
             kept = self.search.get(key)
             if kept is None:
                 before = len(search_index.entries)
@@ -399,6 +430,11 @@ def _theme_files(config: Any) -> str:
                     stat = (Path(root) / name).stat()
                     found.append(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(sorted(found))
+
+
+def _folder_times(folders: list[str]) -> list[tuple[str, int]]:
+    """Each folder under `folders` with the time it last changed (a file in it added, removed or renamed)."""
+    return [(root, os.stat(root).st_mtime_ns) for folder in folders for root, _, _ in os.walk(folder)]
 
 
 def _nav(items: Any) -> list[Any]:

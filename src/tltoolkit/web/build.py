@@ -11,6 +11,7 @@ MkDocs files.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -118,15 +119,9 @@ class SiteBuild:
         memo = serving.SESSION.pages if serving.SESSION.active else None  # `mkdocs serve`: unchanged pages reused
         if memo:
             memo.begin()
-        edits: dict[tuple[str, ...], str | None] = {}  # most pages share their sources (roles.yml)
+        edit = functools.cache(self._edit)  # most pages share their sources (roles.yml): one answer each
         found = [
-            Generated(
-                page.uri,
-                page.markdown,
-                edits[page.sources]
-                if page.sources in edits
-                else edits.setdefault(page.sources, self._edit(page.sources)),
-            )
+            Generated(page.uri, page.markdown, edit(page.sources))
             for page in build_pages(self.catalog, self.review, memo)
         ]
         if memo:

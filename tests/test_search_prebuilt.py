@@ -32,10 +32,14 @@ def _installed_worker() -> Path:
     return found[0]
 
 
-def _answers(node: str, worker: Path, index: Path, queries: list[str]) -> tuple[bool | None, list[dict]]:
-    """Whether the worker used the prebuilt index (None: Material's), and its answers to `queries`."""
+def _answers(
+    node: str, worker: Path, index: Path, queries: list[str], together: bool = False
+) -> tuple[bool | None, list[dict]]:
+    """Whether the worker used the prebuilt index (None: Material's), and its answers to `queries`
+    (sent one after another's answer, or `together`, as fast typing sends them)."""
+    flag = ["--together"] if together else []
     result = subprocess.run(
-        [node, str(SCRIPT), str(worker), str(index), *queries], capture_output=True, text=True, timeout=300
+        [node, str(SCRIPT), *flag, str(worker), str(index), *queries], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
     first, *answers = [
@@ -143,6 +147,31 @@ def test_a_prebuilt_index_from_another_build_is_not_used(tmp_path: Path) -> None
     assert used is False
     assert [len(answer["data"]["items"]) for answer in answers] == [1, 0]
     assert inline(new[0], old[1]) == new[0]  # nor put inside the offline copy's index
+
+
+def test_fast_typing_is_answered_once_for_the_newest_query(tmp_path: Path) -> None:
+    """Each keystroke sends a query; the ones a newer query overtook while the worker was busy are
+    not answered, so the page shows the answer to what was typed without working through the rest."""
+    node = node_or_skip()
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}  # fmt: skip
+    docs = [
+        {"location": "", "title": "Home", "text": "Coaching and curriculum"},
+        {"location": "a/", "title": "Literacy coach", "text": "Leads literacy work with teachers"},
+        {"location": "b/", "title": "Data coach", "text": "Coaches teams on current data"},
+    ]
+    made = with_prebuilt_index(json.dumps({"config": config, "docs": docs}))
+    assert made is not None
+    (tmp_path / "search_index.json").write_text(made[0], encoding="utf-8")
+    (tmp_path / search_prebuilt.FILE).write_text(made[1], encoding="utf-8")
+    worker = tmp_path / "worker.js"
+    worker.write_text(patched_worker(_installed_worker().read_text(encoding="utf-8")), encoding="utf-8")
+    typed = "literacy coach"
+    keystrokes = [typed[: n + 1] for n in range(len(typed))]
+    used, answers = _answers(node, worker, tmp_path / "search_index.json", keystrokes, together=True)
+    _, one_by_one = _answers(node, worker, tmp_path / "search_index.json", [typed])
+    assert used
+    assert answers == one_by_one, f"{len(answers)} answers to {len(keystrokes)} keystrokes sent together"
+    assert _locations(answers[0])[0] == "a/"
 
 
 @pytest.mark.parametrize("worker", sorted(WORKERS.glob("search.*.min.js")), ids=lambda p: p.name)

@@ -1,7 +1,9 @@
-// Runs a Material search worker outside a browser: node search-worker.mjs WORKER INDEX QUERY...
+// Runs a Material search worker outside a browser: node search-worker.mjs [--together] WORKER INDEX QUERY...
 // Sets up the worker with INDEX (a search_index.json), as Material's page does, then prints the
 // worker's answer to each query, one JSON line each, after a first line saying whether the site's
 // worker made its index from the prebuilt one ({"prebuilt": true}; null for Material's own worker).
+// With --together the queries are sent at once, as fast typing sends them, and every answer the
+// worker posts is printed, however many there are.
 // Used by tests/test_search_prebuilt.py.
 // The worker runs as if served from a site's assets/javascripts/workers/: what it fetches from the
 // site's search/ folder is read from INDEX's folder.
@@ -9,7 +11,8 @@ import fs from "node:fs"
 import path from "node:path"
 import vm from "node:vm"
 
-const [worker, indexFile, ...queries] = process.argv.slice(2)
+const together = process.argv[2] === "--together"
+const [worker, indexFile, ...queries] = process.argv.slice(together ? 3 : 2)
 const SITE = "http://site.invalid/"
 let handler = null
 let answer = null
@@ -31,8 +34,13 @@ await handler({ data: { type: SETUP, data: { config, docs, options: { suggest: t
 if (answer?.type !== READY)
   throw new Error(`the worker did not get ready: ${JSON.stringify(answer)}`)
 console.log(JSON.stringify({ prebuilt: globalThis.__tlSearch?.used() ?? null }))
-for (const query of queries) {
-  answer = null
-  await handler({ data: { type: QUERY, data: query } })
-  console.log(JSON.stringify(answer))
+if (together) {
+  globalThis.postMessage = message => console.log(JSON.stringify(message))
+  await Promise.all(queries.map(query => handler({ data: { type: QUERY, data: query } })))
+} else {
+  for (const query of queries) {
+    answer = null
+    await handler({ data: { type: QUERY, data: query } })
+    console.log(JSON.stringify(answer))
+  }
 }

@@ -270,7 +270,9 @@ def ratios(sizes: list[Size], reference: float) -> list[tuple[str, float, float,
     if cold:
         s = cold[-1]
         per_page = s.builds["cold"].doc_seconds / s.builds["cold"].pages
-        out.append((f"PDF time per page ({s.roles:,} roles, cold, 2 workers) vs batched WeasyPrint", per_page / reference, 2.0, "≤"))  # fmt: skip
+        # 1.2: since the kits tripled the documents per role, the cold render keeps within 1.2 times
+        # the batched reference (issue 16), tighter than the 2 times set before them.
+        out.append((f"PDF time per page ({s.roles:,} roles, cold, 2 workers) vs batched WeasyPrint", per_page / reference, 1.2, "≤"))  # fmt: skip
     for s in sizes:
         if "warm" in s.builds and "off" in s.builds:
             out.append((f"warm rebuild vs documents off ({s.roles:,} roles)", s.builds["warm"].seconds / s.builds["off"].seconds, 1.2, "≤"))  # fmt: skip

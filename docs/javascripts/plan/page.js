@@ -473,7 +473,8 @@
 
   function whyText(why) {
     const parts = [];
-    parts.push(why.matched && why.matched.length ? "brings " + skillNames(why.matched) : "brings none of its skills");
+    // The planner suggests only people with at least one of the role's skills (assign.js).
+    if (why.matched && why.matched.length) parts.push("brings " + skillNames(why.matched));
     if (why.missing && why.missing.length) parts.push("missing " + skillNames(why.missing));
     if (typeof why.hoursLeft === "number") parts.push(number(why.hoursLeft) + " h a week still free" + (why.assumedHours ? " (their hours are not given, so a usual amount was assumed)" : ""));
     return "Suggested: " + parts.join("; ") + ".";

@@ -133,6 +133,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 _CONFIG_URL = re.compile(r'("(base|search)": ")([^"]*)(")')
 _LOCATION = re.compile(r'("location":")([^"]*)(")')
 _LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
+_QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 # Material's `libs` block (its polyfills) in the page head, just after its stylesheets: the
 # offline build lists the shim there. A change in Material's head fails here, not in a browser.
 _LIBS = re.compile(
@@ -251,7 +252,7 @@ def _links(html: str, change: Callable[[str], str]) -> str:
         if match[1] is not None:  # a script: its src, not its code
             return attributes(match[1]) + match[2]
         found = match[0]
-        if found.startswith(("<style", "<!--")) or ('href="' not in found and 'src="' not in found):
+        if ('href="' not in found and 'src="' not in found) or found.startswith(("<style", "<!--")):
             return found  # most tags have no link: no second regex for them
         return attributes(found)
 
@@ -260,8 +261,9 @@ def _links(html: str, change: Callable[[str], str]) -> str:
 
 def _split(url: str) -> tuple[str, str]:
     """`url`'s path and what follows it (`?query#fragment`)."""
-    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-    return url[:cut], url[cut:]
+    if match := _QUERY_OR_FRAGMENT.search(url):
+        return url[: match.start()], url[match.start() :]
+    return url, ""
 
 
 def _normal(path: str) -> str:

@@ -190,6 +190,21 @@ def test_the_one_zip_writer_ignores_the_machine(tmp_path: Path) -> None:
         ]
 
 
+def test_the_zip_writer_stores_only_the_kinds_it_is_told_and_word_files_deflate_everything(tmp_path: Path) -> None:
+    text = b"the same line again " * 200
+    write_zip(
+        tmp_path / "a.zip", [("x/a.PDF", text), ("x/b.pdf.txt", text), ("x/c.docx", text)], stored=(".pdf", ".docx")
+    )
+    write_zip(tmp_path / "b.zip", [("x/a.pdf", text)])  # as a Word file's parts are written: no `stored`
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        assert [(e.filename, e.compress_type) for e in archive.infolist()] == [
+            ("x/a.PDF", zipfile.ZIP_STORED), ("x/b.pdf.txt", zipfile.ZIP_DEFLATED), ("x/c.docx", zipfile.ZIP_STORED)
+        ]  # fmt: skip
+        assert [archive.read(e) for e in archive.namelist()] == [text] * 3 and archive.testzip() is None
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        assert archive.getinfo("x/a.pdf").compress_type == zipfile.ZIP_DEFLATED
+
+
 def test_stable_zip_keeps_content_and_order_and_drops_clock_times() -> None:
     import io
 

@@ -116,14 +116,16 @@ def write_zip(
     target: Path | BinaryIO,
     entries: Iterable[tuple[str, bytes]],
     date_time: tuple[int, int, int, int, int, int] = ZIP_EPOCH,
+    stored: tuple[str, ...] = (),
 ) -> int:
     """The one zip writer (Word files, the offline copy): entries in the order given, each dated
-    `date_time`, made on "Unix" with mode 644, deflated. Returns the number of entries."""
+    `date_time`, made on "Unix" with mode 644, deflated, except names ending in one of `stored`
+    (lower case), which are stored as they are. Returns the number of entries."""
     count = 0
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name.lower().endswith(stored) else zipfile.ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = FILE_MODE << 16
             archive.writestr(info, data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import logging
 import re
@@ -13,6 +14,9 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.documents import Settings, plan
+from tltoolkit.documents.cache import Cache
+from tltoolkit.documents.kept import KeptPlan
 from tltoolkit.source import yamlsource
 from tltoolkit.source.catalog import load_catalog
 from tltoolkit.source.errors import DataErrors
@@ -41,6 +45,64 @@ def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
     assert "Edited for the benchmark." in edited[f"roles/{role}.md"]
     assert len(memo.rendered) < len(first) / 3  # the role's own page and the pages listing it
     assert edited == {page.uri: page.markdown for page in build_pages(load_catalog(data))}
+
+
+def _jobs(jobs: list) -> dict[str, tuple[str, bytes]]:
+    return {job.path: (job.key, job.packed) for job in jobs}
+
+
+def test_a_role_s_documents_are_planned_again_only_when_what_they_are_made_from_changed(tmp_path):
+    data = shutil.copytree(DATA, tmp_path / "data")
+    write_inventory(data, synthetic_roles(60))
+    kept, settings = KeptPlan(), Settings()
+
+    def planned_while_serving(settings: Settings = settings) -> dict[str, tuple[str, bytes]]:
+        kept.planned = []
+        catalog = load_catalog(data)
+        served = _jobs(plan(catalog, settings, kept))
+        assert served == _jobs(plan(catalog, settings))  # what a one-off build plans, key for key
+        return served
+
+    first = planned_while_serving()
+    assert len(kept.planned) == 2 * 61  # each role's job description and kits, and the blank ones
+    assert planned_while_serving() == first and kept.planned == []
+
+    role = edit_role(data, index=3)
+    edited = planned_while_serving()
+    assert kept.planned == [f"job-description/{role}", f"kits/{role}"]
+    assert {path for path in first if edited[path] != first[path]} >= {
+        f"{folder}/{role}.{ext}"
+        for folder in ("job-descriptions", "selection", "support-plans")
+        for ext in ("pdf", "docx")
+    }
+
+    # A skill's name shows in every role's kits: all of them are planned again.
+    skills = data / "skills.yml"
+    skills.write_text(skills.read_text().replace("name: Using data", "name: Using evidence", 1))
+    planned_while_serving()
+    assert len(kept.planned) == 2 * 61
+    planned_while_serving(dataclasses.replace(settings, paper="a4"))  # and so does another paper
+    assert len(kept.planned) == 2 * 61
+
+    # A removed role's plan is forgotten.
+    roles = yaml.safe_load((data / "roles.yml").read_text())["roles"]
+    write_inventory(data, roles[:-2] + roles[-1:])
+    planned_while_serving()
+    assert len(kept.jobs) == 2 * 60
+
+
+def test_a_document_is_copied_into_the_site_again_only_when_it_changed(tmp_path):
+    store = Cache(tmp_path / "cache")
+    job = plan(load_catalog(DATA), Settings())[0]
+    store.path(job.key, job.suffix).write_bytes(b"%PDF the document")
+    kept, target = KeptPlan(), tmp_path / "site" / "a.pdf"
+    target.parent.mkdir()
+    assert kept.copy(store, job, target) and target.read_bytes() == b"%PDF the document"
+    assert not kept.copy(store, job, target)  # this session put it there: not copied again
+    target.write_bytes(b"changed by something else")
+    assert kept.copy(store, job, target) and target.read_bytes() == b"%PDF the document"
+    target.unlink()
+    assert kept.copy(store, job, target) and target.is_file()
 
 
 def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, monkeypatch):

@@ -168,8 +168,9 @@ class SiteBuild:
         if not self.documents:
             return
         catalog, settings, out, cache_dir = self.catalog, self.settings, self.site_dir / DOWNLOADS, self.cache_dir
+        kept = serving.SESSION.documents if serving.SESSION.active else None  # `mkdocs serve`: unchanged roles' plans
         self._pending = background.start(
-            lambda: build_documents(catalog, out, cache_dir, settings, progress=_progress_log())
+            lambda: build_documents(catalog, out, cache_dir, settings, progress=_progress_log(), kept=kept)
         )
 
     def finish(self) -> None:

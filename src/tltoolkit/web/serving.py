@@ -43,6 +43,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..documents.kept import KeptPlan
 from ..source import yamlsource
 from .render import Compiled, Memo
 
@@ -74,12 +75,14 @@ class BuildLog:
     written: list[str] = field(default_factory=list)  # site files written (their bytes changed)
     unchanged: int = 0  # site files left as they were (the same bytes)
     deleted: list[str] = field(default_factory=list)  # site files no longer made (a removed role's page)
+    planned: list[str] | None = None  # role document groups planned again ("kits/math-coach"); None: documents off
 
     def summary(self) -> str:
         return (
             f"serve: {len(self.generated)} pages generated, {len(self.converted)} converted from Markdown, {len(self.rendered)} rendered, "
             f"{len(self.indexed)} indexed for search; {self.reused} unchanged pages reused; "
             f"{len(self.written)} files written, {self.unchanged} unchanged, {len(self.deleted)} deleted"
+            + (f"; documents of {len(self.planned)} role groups planned" if self.planned is not None else "")
         )
 
 
@@ -116,6 +119,7 @@ class Session:
 
     active: bool = False
     pages: Memo = field(default_factory=Memo)  # generated pages' Markdown (tltoolkit.web.site)
+    documents: KeptPlan = field(default_factory=KeptPlan)  # each role's documents' plan (tltoolkit.documents)
     markdown: dict[str, Rendered] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # theme template output (before on_post_page)
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -145,6 +149,7 @@ class Session:
             folder.path, folder.held = path, {}
         folder.touched, folder.declared, folder.started = set(), set(), time.time()
         self.last = BuildLog()
+        self.documents.planned = None
         if not folder.patched:
             folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
             utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
@@ -273,6 +278,7 @@ class Session:
             for key in set(store) - used:
                 del store[key]
         self._tidy()
+        self.last.planned = self.documents.planned
         log.info("toolkit: %s", self.last.summary())
 
     # --- Markdown to HTML -------------------------------------------------------

@@ -91,6 +91,24 @@ def test_a_role_s_documents_are_planned_again_only_when_what_they_are_made_from_
     assert len(kept.jobs) == 2 * 60
 
 
+def test_the_print_templates_are_compiled_once_while_serving(monkeypatch):
+    import jinja2
+
+    compiled: list[str | None] = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment,
+        "compile",
+        lambda env, source, name=None, *a, **k: compiled.append(name) or compile_(env, source, name, *a, **k),
+    )
+    catalog, kept = load_catalog(DATA), KeptPlan()
+    first = _jobs(plan(catalog, Settings(), kept))
+    assert "job_description/template.html" in compiled
+    compiled.clear()
+    kept.jobs.clear()  # every document planned again, from the compiled templates
+    assert _jobs(plan(catalog, Settings(), kept)) == first and compiled == []
+
+
 def test_a_document_is_copied_into_the_site_again_only_when_it_changed(tmp_path):
     store = Cache(tmp_path / "cache")
     job = plan(load_catalog(DATA), Settings())[0]

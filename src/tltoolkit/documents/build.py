@@ -264,6 +264,8 @@ def plan(catalog: Catalog, settings: Settings, kept: KeptPlan | None = None) -> 
         brand=settings.brand,
         review=_review(catalog, settings),
     )
+    if kept is not None:  # serving: each template compiled once, not once a plan (Jinja checks its source)
+        html.env.bytecode_cache = kept.compiled
     # One style fingerprint per kind for the whole plan: checking the style files and fonts
     # again for each of thousands of documents was a third of a warm plan.
     style = functools.cache(lambda kind: pdf.style_fingerprint(kind, settings.paper))

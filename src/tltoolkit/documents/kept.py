@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic_core
 
+from ..compiled import Compiled
 from . import cache as cache_mod
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class KeptPlan:
 
     jobs: dict[str, list[Job]] = field(default_factory=dict)  # role's group key -> its jobs
     placed: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # site file -> (job key, size, mtime)
+    compiled: Compiled = field(default_factory=Compiled)  # the print templates
     planned: list[str] | None = None  # the last plan's groups made again ("kits/math-coach")
     _shared: str = ""
     _used: set[str] = field(default_factory=set)

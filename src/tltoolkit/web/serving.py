@@ -43,9 +43,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..compiled import Compiled
 from ..documents.kept import KeptPlan
 from ..source import yamlsource
-from .render import Compiled, Memo
+from .render import Memo
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output

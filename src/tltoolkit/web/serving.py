@@ -122,7 +122,7 @@ class Session:
     pages: Memo = field(default_factory=Memo)  # generated pages' Markdown (tltoolkit.web.site)
     documents: KeptPlan = field(default_factory=KeptPlan)  # each role's documents' plan (tltoolkit.documents)
     markdown: dict[str, Rendered] = field(default_factory=dict)
-    output: dict[str, str] = field(default_factory=dict)  # theme template output (before on_post_page)
+    output: dict[str, str] = field(default_factory=dict)  # theme template output, with the toolkit's corrections
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
@@ -345,17 +345,20 @@ class Session:
             env.globals["toolkit_reused"] = lambda page: Markup(self._reuse[page.url])
         return env
 
-    def rendered(self, output: str, page: Any) -> None:
-        """The theme's output for a page (before any on_post_page correction): kept for the next build."""
+    def rendered(self, output: str, page: Any, fix: Callable[[str], str]) -> str:
+        """The theme's output for a page, corrected by `fix` (the toolkit's on_post_page, a function of
+        the output alone): kept for the next build, which prints it as it is (TEMPLATE)."""
         if not self.active:
-            return
+            return fix(output)
         if page.meta.get("template") == TEMPLATE:
             self.last.reused += 1
-            return
+            return output  # corrected when it was kept
+        output = fix(output)
         self.last.rendered.append(page.file.src_uri)
         if key := self._keys.get(page.file.src_uri):
             self.output[key] = output
             self._used[1].add(key)
+        return output
 
     # --- the search index -------------------------------------------------------
 
@@ -380,6 +383,10 @@ class Session:
                 self.last.indexed.append(page.file.src_uri)
             else:
                 search_index.entries.extend(dict(entry) for entry in kept)
+                if page.meta.get("template") == TEMPLATE:
+                    # Its kept output is printed as it is: the search plugin's pass over its HTML
+                    # next (taking out data-search-* attributes) would be wasted work.
+                    page.content = ""
             self._used[2].add(key)
 
         search_index.add_entry_from_context = reuse_or_add

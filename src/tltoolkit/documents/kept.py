@@ -45,15 +45,16 @@ class KeptPlan:
     planned: list[str] | None = None  # the last plan's groups made again ("kits/math-coach")
     _shared: str = ""
     _used: set[str] = field(default_factory=set)
+    _roles: dict[int, tuple[Role, str]] = field(default_factory=dict)  # this plan's roles' fields, by id()
 
     def begin(self, catalog: Catalog, settings: Settings) -> None:
         """A plan starts: fingerprint what every role's documents share."""
-        self.planned, self._used = [], set()
+        self.planned, self._used, self._roles = [], set(), {}
         self._shared = cache_mod.key(_others(catalog), repr(settings), _package_files())
 
     def role_jobs(self, group: str, role: Role | None, make: Callable[[], Iterable[Job]]) -> list[Job]:
         """`group`'s jobs for `role` (None: the blank ones): the kept ones if nothing they read changed."""
-        key = cache_mod.key(self._shared, group, role.model_dump_json() if role else "")
+        key = cache_mod.key(self._shared, group, self._fields(role))
         self._used.add(key)
         if (jobs := self.jobs.get(key)) is None:
             jobs = self.jobs[key] = list(make())
@@ -61,10 +62,19 @@ class KeptPlan:
                 self.planned.append(f"{group}/{role.id if role else 'blank'}")
         return jobs
 
+    def _fields(self, role: Role | None) -> str:
+        """The role's fields as JSON, made once a plan (each role has two groups)."""
+        if role is None:
+            return ""
+        if (known := self._roles.get(id(role))) is None:
+            known = self._roles[id(role)] = (role, role.model_dump_json())  # held: no id() is reused
+        return known[1]
+
     def end(self) -> None:
         """Forget what this plan did not ask for (a removed role, an old version of one)."""
         for key in set(self.jobs) - self._used:
             del self.jobs[key]
+        self._roles = {}
 
     def copy(self, store: cache_mod.Cache, job: Job, target: Path) -> bool:
         """Copy `job`'s file from the cache to `target` unless this session put it there and it is

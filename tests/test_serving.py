@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
-from tltoolkit.documents import Settings, plan
+from tltoolkit.documents import Report, Settings, plan
 from tltoolkit.documents.cache import Cache
 from tltoolkit.documents.kept import KeptPlan
 from tltoolkit.source import yamlsource
@@ -107,6 +107,33 @@ def test_the_print_templates_are_compiled_once_while_serving(monkeypatch):
     compiled.clear()
     kept.jobs.clear()  # every document planned again, from the compiled templates
     assert _jobs(plan(catalog, Settings(), kept)) == first and compiled == []
+
+
+def test_the_server_s_first_build_plans_the_documents_in_its_own_process(tmp_path, monkeypatch):
+    """A forked plan would be lost to the server: the first edit would plan every document again."""
+    import os
+
+    from tltoolkit.web import build as web_build
+
+    ran: list[tuple[int, object]] = []
+
+    def build_documents(*args: object, kept: object = None, **kwargs: object) -> Report:
+        ran.append((os.getpid(), kept))
+        return Report()
+
+    monkeypatch.setattr(web_build, "build_documents", build_documents)
+    monkeypatch.setattr(web_build.background, "can_fork", lambda: True)  # as before the server's threads start
+    monkeypatch.setattr(serving, "SESSION", serving.Session(active=True))
+    root = Path(__file__).resolve().parents[1]
+    config = {
+        "extra": {}, "docs_dir": str(root / "docs"), "site_dir": str(tmp_path / "site"),
+        "site_name": "Teacher Leadership Toolkit", "site_author": None, "copyright": "",
+        "theme": {"palette": [{"primary": "indigo"}]}, "extra_css": [],
+    }  # fmt: skip
+    build = web_build.SiteBuild.from_config(config, root / "mkdocs.yml", environ={"TL_DOCUMENTS": "on"})
+    build.start_documents()
+    build.finish()
+    assert ran == [(os.getpid(), serving.SESSION.documents)]
 
 
 def test_a_document_is_copied_into_the_site_again_only_when_it_changed(tmp_path):

@@ -20,7 +20,8 @@ the build, any file the build neither wrote nor declared (a removed role's page)
 the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
 (`yamlsource.keep_parsed`): only the edited file is read again, and of a long list only the
 entries whose text changed. The theme's list of static files is kept while its folders are
-unchanged.
+unchanged. The printable documents' plan is kept per role, and a document this session already
+put in the folder is not copied again (`tltoolkit.documents.kept`).
 
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs

@@ -92,8 +92,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: objec
 
 @event_priority(100)  # first: the theme's output as it was rendered
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
-    serving.SESSION.rendered(output, page)
-    return html_fixes.on_post_page(output, page=page, config=config)  # corrections to Material's HTML
+    # Corrections to Material's HTML (kept with the page's output while serving)
+    return serving.SESSION.rendered(output, page, html_fixes.fix_page)
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:

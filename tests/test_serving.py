@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import logging
 import re
@@ -13,6 +14,9 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
+from tltoolkit.documents import Report, Settings, plan
+from tltoolkit.documents.cache import Cache
+from tltoolkit.documents.kept import KeptPlan
 from tltoolkit.source import yamlsource
 from tltoolkit.source.catalog import load_catalog
 from tltoolkit.source.errors import DataErrors
@@ -41,6 +45,109 @@ def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
     assert "Edited for the benchmark." in edited[f"roles/{role}.md"]
     assert len(memo.rendered) < len(first) / 3  # the role's own page and the pages listing it
     assert edited == {page.uri: page.markdown for page in build_pages(load_catalog(data))}
+
+
+def _jobs(jobs: list) -> dict[str, tuple[str, bytes]]:
+    return {job.path: (job.key, job.packed) for job in jobs}
+
+
+def test_a_role_s_documents_are_planned_again_only_when_what_they_are_made_from_changed(tmp_path):
+    data = shutil.copytree(DATA, tmp_path / "data")
+    write_inventory(data, synthetic_roles(60))
+    kept, settings = KeptPlan(), Settings()
+
+    def planned_while_serving(settings: Settings = settings) -> dict[str, tuple[str, bytes]]:
+        kept.planned = []
+        catalog = load_catalog(data)
+        served = _jobs(plan(catalog, settings, kept))
+        assert served == _jobs(plan(catalog, settings))  # what a one-off build plans, key for key
+        return served
+
+    first = planned_while_serving()
+    assert len(kept.planned) == 2 * 61  # each role's job description and kits, and the blank ones
+    assert planned_while_serving() == first and kept.planned == []
+
+    role = edit_role(data, index=3)
+    edited = planned_while_serving()
+    assert kept.planned == [f"job-description/{role}", f"kits/{role}"]
+    assert {path for path in first if edited[path] != first[path]} >= {
+        f"{folder}/{role}.{ext}"
+        for folder in ("job-descriptions", "selection", "support-plans")
+        for ext in ("pdf", "docx")
+    }
+
+    # A skill's name shows in every role's kits: all of them are planned again.
+    skills = data / "skills.yml"
+    skills.write_text(skills.read_text().replace("name: Using data", "name: Using evidence", 1))
+    planned_while_serving()
+    assert len(kept.planned) == 2 * 61
+    planned_while_serving(dataclasses.replace(settings, paper="a4"))  # and so does another paper
+    assert len(kept.planned) == 2 * 61
+
+    # A removed role's plan is forgotten.
+    roles = yaml.safe_load((data / "roles.yml").read_text())["roles"]
+    write_inventory(data, roles[:-2] + roles[-1:])
+    planned_while_serving()
+    assert len(kept.jobs) == 2 * 60
+
+
+def test_the_print_templates_are_compiled_once_while_serving(monkeypatch):
+    import jinja2
+
+    compiled: list[str | None] = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment,
+        "compile",
+        lambda env, source, name=None, *a, **k: compiled.append(name) or compile_(env, source, name, *a, **k),
+    )
+    catalog, kept = load_catalog(DATA), KeptPlan()
+    first = _jobs(plan(catalog, Settings(), kept))
+    assert "job_description/template.html" in compiled
+    compiled.clear()
+    kept.jobs.clear()  # every document planned again, from the compiled templates
+    assert _jobs(plan(catalog, Settings(), kept)) == first and compiled == []
+
+
+def test_the_server_s_first_build_plans_the_documents_in_its_own_process(tmp_path, monkeypatch):
+    """A forked plan would be lost to the server: the first edit would plan every document again."""
+    import os
+
+    from tltoolkit.web import build as web_build
+
+    ran: list[tuple[int, object]] = []
+
+    def build_documents(*args: object, kept: object = None, **kwargs: object) -> Report:
+        ran.append((os.getpid(), kept))
+        return Report()
+
+    monkeypatch.setattr(web_build, "build_documents", build_documents)
+    monkeypatch.setattr(web_build.background, "can_fork", lambda: True)  # as before the server's threads start
+    monkeypatch.setattr(serving, "SESSION", serving.Session(active=True))
+    root = Path(__file__).resolve().parents[1]
+    config = {
+        "extra": {}, "docs_dir": str(root / "docs"), "site_dir": str(tmp_path / "site"),
+        "site_name": "Teacher Leadership Toolkit", "site_author": None, "copyright": "",
+        "theme": {"palette": [{"primary": "indigo"}]}, "extra_css": [],
+    }  # fmt: skip
+    build = web_build.SiteBuild.from_config(config, root / "mkdocs.yml", environ={"TL_DOCUMENTS": "on"})
+    build.start_documents()
+    build.finish()
+    assert ran == [(os.getpid(), serving.SESSION.documents)]
+
+
+def test_a_document_is_copied_into_the_site_again_only_when_it_changed(tmp_path):
+    store = Cache(tmp_path / "cache")
+    job = plan(load_catalog(DATA), Settings())[0]
+    store.path(job.key, job.suffix).write_bytes(b"%PDF the document")
+    kept, target = KeptPlan(), tmp_path / "site" / "a.pdf"
+    target.parent.mkdir()
+    assert kept.copy(store, job, target) and target.read_bytes() == b"%PDF the document"
+    assert not kept.copy(store, job, target)  # this session put it there: not copied again
+    target.write_bytes(b"changed by something else")
+    assert kept.copy(store, job, target) and target.read_bytes() == b"%PDF the document"
+    target.unlink()
+    assert kept.copy(store, job, target) and target.is_file()
 
 
 def test_a_parsed_data_file_is_kept_only_while_its_bytes_are_the_same(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ import multiprocessing
 import pickle
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -47,6 +47,7 @@ from .background import can_fork
 from .docx import DocxSpec
 from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
+from .kept import KeptPlan
 from .word import WordDocument, WordSettings
 
 Paper = Literal["letter", "a4"]
@@ -193,8 +194,10 @@ def build_documents(
     cache_dir: Path,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    kept: KeptPlan | None = None,
 ) -> Report:
-    """Write every printable document under `out_dir`, rendering only what changed."""
+    """Write every printable document under `out_dir`, rendering only what changed; `kept` (while
+    serving) holds the roles' jobs and the files placed in `out_dir` by earlier builds."""
     settings = settings or Settings()
     started = time.perf_counter()
     # Keep the garbage collector from scanning everything already in memory (the site's
@@ -202,7 +205,7 @@ def build_documents(
     # planned, and, in forked workers, from touching (and so copying) every inherited page.
     gc.freeze()
     try:
-        return _build(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started)
+        return _build(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started, kept)
     finally:
         gc.unfreeze()
 
@@ -214,8 +217,9 @@ def _build(
     settings: Settings,
     progress: Progress | None,
     started: float,
+    kept: KeptPlan | None = None,
 ) -> Report:
-    jobs = plan(catalog, settings)
+    jobs = plan(catalog, settings, kept)
     if (planned := sorted(job.path for job in jobs)) != (declared := sorted(document_paths(catalog))):
         # The site links every declared path: a document planned but not declared (or the reverse)
         # would be a broken link or an unlinked file. A programming error, caught before any is written.
@@ -235,7 +239,10 @@ def _build(
     for folder in {(out_dir / job.path).parent for job in jobs}:  # a handful, not one per file
         folder.mkdir(parents=True, exist_ok=True)
     for job in jobs:
-        store.copy_to(job.key, job.suffix, out_dir / job.path)
+        if kept is None:
+            store.copy_to(job.key, job.suffix, out_dir / job.path)
+        else:  # serving: a file this session copied there and nothing changed since stays
+            kept.copy(store, job, out_dir / job.path)
     store.prune(job.key for job in jobs)
     report.seconds = time.perf_counter() - started
     return report
@@ -244,8 +251,9 @@ def _build(
 # --- planning ----------------------------------------------------------------
 
 
-def plan(catalog: Catalog, settings: Settings) -> list[Job]:
-    """Every document the site offers, each with its content hash."""
+def plan(catalog: Catalog, settings: Settings, kept: KeptPlan | None = None) -> list[Job]:
+    """Every document the site offers, each with its content hash; a role's jobs from `kept` (while
+    serving) if nothing they are made from changed."""
     html = HtmlRenderer(
         lang=settings.lang,
         author=settings.author,
@@ -256,12 +264,19 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         brand=settings.brand,
         review=_review(catalog, settings),
     )
+    if kept is not None:  # serving: each template compiled once, not once a plan (Jinja checks its source)
+        html.env.bytecode_cache = kept.compiled
     # One style fingerprint per kind for the whole plan: checking the style files and fonts
     # again for each of thousands of documents was a third of a warm plan.
     style = functools.cache(lambda kind: pdf.style_fingerprint(kind, settings.paper))
-    return [
-        *_job_descriptions(catalog, html, settings, style),
-        *_kits(catalog, html, settings, style),
+    if kept is not None:
+        kept.begin(catalog, settings)
+    each: RoleJobs = kept.role_jobs if kept is not None else _make
+    jobs = [
+        *_per_role(
+            catalog, each, "job-description", functools.partial(_job_description, catalog, html, settings, style)
+        ),
+        *_per_role(catalog, each, "kits", functools.partial(_kits, catalog, html, settings, style)),
         *_guides(catalog, html, settings, style),
         *_guides_word(catalog, html, settings),
         _conditions(catalog, html, settings, style),
@@ -269,6 +284,25 @@ def plan(catalog: Catalog, settings: Settings) -> list[Job]:
         _moves(catalog, html, settings, style),
         *_resources(catalog, html, settings, style),
     ]
+    if kept is not None:
+        kept.end()
+    return jobs
+
+
+# A role's jobs of one group (its job description, its kits): made, or taken from a `KeptPlan`.
+RoleJobs = Callable[[str, "Role | None", Callable[[], Iterable[Job]]], list[Job]]
+
+
+def _make(group: str, role: Role | None, make: Callable[[], Iterable[Job]]) -> list[Job]:
+    return list(make())
+
+
+def _per_role(
+    catalog: Catalog, each: RoleJobs, group: str, make: Callable[[Role | None], Iterable[Job]]
+) -> Iterator[Job]:
+    """`group`'s jobs for every role, then the blank ones (role None)."""
+    for role in [*catalog.roles, None]:
+        yield from each(group, role, functools.partial(make, role))
 
 
 def _review(catalog: Catalog, settings: Settings) -> Review:
@@ -293,88 +327,89 @@ def _packed(payload: str | WordDocument, key: str) -> tuple[bytes, str, int]:
     return packed, key, size
 
 
-def _job_descriptions(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
+def _job_description(
+    catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style, role: Role | None
+) -> Iterator[Job]:
+    """A role's job description (None: the blank one), PDF and Word."""
     template = catalog.job_description
-    for role in [*catalog.roles, None]:
-        name = role.id if role else "blank"
-        title = f"{role.title}: role description" if role else template.title
-        sections = job_description(template, role, catalog.planning)
-        keywords = role.title if role else "job description template"
-        page = html.render(
-            "job_description",
-            title=title,
-            description=role.summary if role else template.purpose,
-            keywords=keywords,
-            created=_dated(role),
-            template=template,
-            role=role,
-            sections=sections,
-            words=JOB_DESCRIPTION,
-        )
-        yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings, style)
-        spec = DocxSpec(
-            title=role.title if role else template.title,
-            kicker=JOB_DESCRIPTION.kicker if role else JOB_DESCRIPTION.blank_kicker,
-            lead="" if role else template.purpose,
-            facts_line=(
-                f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
-                if role
-                else ""
-            ),
-            sections=sections,
-            how_to_use=[] if role else list(template.how_to_use),
-            settings=settings.word,
-            stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
-            keywords=keywords,
-            created=_dated(role),
-        )
-        yield _word(f"job-descriptions/{name}.docx", spec.document())
-
-
-def _kits(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:
-    """Each role's selection kit and support plan (PDF and Word), then the blank ones."""
-    review = html.common["review"]
-    for role in [*catalog.roles, None]:
-        name = role.id if role else "blank"
-        kit = selection_kit(catalog, role)
-        plan_ = support_plan(catalog, role)
-        facts = (
+    name = role.id if role else "blank"
+    title = f"{role.title}: role description" if role else template.title
+    sections = job_description(template, role, catalog.planning)
+    keywords = role.title if role else "job description template"
+    page = html.render(
+        "job_description",
+        title=title,
+        description=role.summary if role else template.purpose,
+        keywords=keywords,
+        created=_dated(role),
+        template=template,
+        role=role,
+        sections=sections,
+        words=JOB_DESCRIPTION,
+    )
+    yield _pdf(f"job-descriptions/{name}.pdf", "job_description", page, settings, style)
+    spec = DocxSpec(
+        title=role.title if role else template.title,
+        kicker=JOB_DESCRIPTION.kicker if role else JOB_DESCRIPTION.blank_kicker,
+        lead="" if role else template.purpose,
+        facts_line=(
             f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
             if role
             else ""
+        ),
+        sections=sections,
+        how_to_use=[] if role else list(template.how_to_use),
+        settings=settings.word,
+        stewardship=html.common["review"].line(role) if role else html.common["review"].sources_line(template),
+        keywords=keywords,
+        created=_dated(role),
+    )
+    yield _word(f"job-descriptions/{name}.docx", spec.document())
+
+
+def _kits(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style, role: Role | None) -> Iterator[Job]:
+    """A role's selection kit and support plan (None: the blank ones), PDF and Word."""
+    review = html.common["review"]
+    name = role.id if role else "blank"
+    kit = selection_kit(catalog, role)
+    plan_ = support_plan(catalog, role)
+    facts = (
+        f"{labels.CATEGORY[role.category]} · {labels.HELD[role.held]} · {labels.SCOPE[role.scope]} scope"
+        if role
+        else ""
+    )
+    for kind, folder, content, words, blocks in (
+        ("selection", "selection", kit, kit.words, kits.selection_blocks(kit)),
+        ("support_plan", "support-plans", plan_, plan_.words, kits.support_plan_blocks(plan_)),
+    ):
+        title = f"{role.title}: {words.kicker.lower()}" if role else content.title
+        description = f"{words.kicker} for the role of {role.title}." if role else content.title + "."
+        keywords = f"{words.kicker.lower()}, {role.title}" if role else f"{words.kicker.lower()}, template"
+        page = html.render(
+            kind,
+            title=title,
+            description=description,
+            keywords=keywords,
+            created=_dated(role),
+            role=role,
+            kit=content,
+            plan=content,
         )
-        for kind, folder, content, words, blocks in (
-            ("selection", "selection", kit, kit.words, kits.selection_blocks(kit)),
-            ("support_plan", "support-plans", plan_, plan_.words, kits.support_plan_blocks(plan_)),
-        ):
-            title = f"{role.title}: {words.kicker.lower()}" if role else content.title
-            description = f"{words.kicker} for the role of {role.title}." if role else content.title + "."
-            keywords = f"{words.kicker.lower()}, {role.title}" if role else f"{words.kicker.lower()}, template"
-            page = html.render(
-                kind,
-                title=title,
-                description=description,
-                keywords=keywords,
-                created=_dated(role),
-                role=role,
-                kit=content,
-                plan=content,
-            )
-            yield _pdf(f"{folder}/{name}.pdf", kind, page, settings, style)
-            lead = kit.lead if kind == "selection" else plan_.words.lead
-            document = WordDocument(
-                title=content.title,
-                kicker=words.kicker,
-                blocks=blocks,
-                settings=settings.word,
-                facts_line=facts,
-                lead=lead,
-                small_print=(review.line(role) if role else "",),
-                properties_title=title,  # and the running header's
-                keywords=keywords,
-                created=_dated(role),
-            )
-            yield _word(f"{folder}/{name}.docx", document)
+        yield _pdf(f"{folder}/{name}.pdf", kind, page, settings, style)
+        lead = kit.lead if kind == "selection" else plan_.words.lead
+        document = WordDocument(
+            title=content.title,
+            kicker=words.kicker,
+            blocks=blocks,
+            settings=settings.word,
+            facts_line=facts,
+            lead=lead,
+            small_print=(review.line(role) if role else "",),
+            properties_title=title,  # and the running header's
+            keywords=keywords,
+            created=_dated(role),
+        )
+        yield _word(f"{folder}/{name}.docx", document)
 
 
 def _guides(catalog: Catalog, html: HtmlRenderer, settings: Settings, style: Style) -> Iterator[Job]:

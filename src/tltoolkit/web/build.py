@@ -168,9 +168,14 @@ class SiteBuild:
         if not self.documents:
             return
         catalog, settings, out, cache_dir = self.catalog, self.settings, self.site_dir / DOWNLOADS, self.cache_dir
-        self._pending = background.start(
-            lambda: build_documents(catalog, out, cache_dir, settings, progress=_progress_log())
-        )
+        kept = serving.SESSION.documents if serving.SESSION.active else None  # `mkdocs serve`: unchanged roles' plans
+
+        def work() -> Report:
+            return build_documents(catalog, out, cache_dir, settings, progress=_progress_log(), kept=kept)
+
+        # While serving, the plan is made in this process even for the server's first build (when no
+        # other thread runs yet and a fork would be safe), so that the next build finds it kept.
+        self._pending = background.Pending(work) if kept is not None else background.start(work)
 
     def finish(self) -> None:
         """Wait for the documents in site/downloads/ (unchanged ones come from the cache)."""

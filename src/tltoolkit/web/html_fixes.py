@@ -6,8 +6,8 @@ reject. Fixing them in the finished HTML, instead of in copies of Material's tem
 changes, while a fix here only touches markup that still has the problem. tests/test_overrides.py
 checks that the installed Material still writes each target, so an upgrade that changes one says so.
 
-`on_post_page` and `on_post_template` have MkDocs' event signatures: hooks/toolkit.py imports
-them as its own events. Nothing here imports MkDocs.
+`on_post_template` has MkDocs' event signature: hooks/toolkit.py imports it as its own event, and
+its `on_post_page` applies `fix_page` to each page. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -57,10 +57,6 @@ def undated_sitemap(xml: str) -> str:
 
 
 # --- MkDocs events (hooks/toolkit.py imports these) ----------------------------------------------
-
-
-def on_post_page(output: str, /, *, page: Any, config: Any) -> str:
-    return fix_page(output)
 
 
 def on_post_template(output_content: str, /, *, template_name: str, config: Any) -> str:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import jinja2
 import pydantic
 import pydantic_core
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..compiled import Compiled
 from ..content import labels, role_facts
 from ..source import safe_text
 from . import inventory, search_terms
@@ -67,20 +67,6 @@ def environment() -> Environment:
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
     env.filters["plural"] = lambda count, word, many=None: f"{count} {word if count == 1 else (many or word + 's')}"
     return env
-
-
-class Compiled(jinja2.BytecodeCache):
-    """Jinja's compiled templates, in memory (Jinja checks each against its template's source)."""
-
-    def __init__(self) -> None:
-        self.kept: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.kept.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.kept[bucket.key] = bucket.bytecode_to_string()
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # values whose repr shows all of them

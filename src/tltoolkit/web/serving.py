@@ -20,7 +20,8 @@ the build, any file the build neither wrote nor declared (a removed role's page)
 the folder holds what a clean build writes. The parsed YAML files are kept by their bytes too
 (`yamlsource.keep_parsed`): only the edited file is read again, and of a long list only the
 entries whose text changed. The theme's list of static files is kept while its folders are
-unchanged.
+unchanged. The printable documents' plan is kept per role, and a document this session already
+put in the folder is not copied again (`tltoolkit.documents.kept`).
 
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
@@ -43,8 +44,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..compiled import Compiled
+from ..documents.kept import KeptPlan
 from ..source import yamlsource
-from .render import Compiled, Memo
+from .render import Memo
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
@@ -74,12 +77,14 @@ class BuildLog:
     written: list[str] = field(default_factory=list)  # site files written (their bytes changed)
     unchanged: int = 0  # site files left as they were (the same bytes)
     deleted: list[str] = field(default_factory=list)  # site files no longer made (a removed role's page)
+    planned: list[str] | None = None  # role document groups planned again ("kits/math-coach"); None: documents off
 
     def summary(self) -> str:
         return (
             f"serve: {len(self.generated)} pages generated, {len(self.converted)} converted from Markdown, {len(self.rendered)} rendered, "
             f"{len(self.indexed)} indexed for search; {self.reused} unchanged pages reused; "
             f"{len(self.written)} files written, {self.unchanged} unchanged, {len(self.deleted)} deleted"
+            + (f"; documents of {len(self.planned)} role groups planned" if self.planned is not None else "")
         )
 
 
@@ -116,8 +121,9 @@ class Session:
 
     active: bool = False
     pages: Memo = field(default_factory=Memo)  # generated pages' Markdown (tltoolkit.web.site)
+    documents: KeptPlan = field(default_factory=KeptPlan)  # each role's documents' plan (tltoolkit.documents)
     markdown: dict[str, Rendered] = field(default_factory=dict)
-    output: dict[str, str] = field(default_factory=dict)  # theme template output (before on_post_page)
+    output: dict[str, str] = field(default_factory=dict)  # theme template output, with the toolkit's corrections
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
@@ -145,6 +151,7 @@ class Session:
             folder.path, folder.held = path, {}
         folder.touched, folder.declared, folder.started = set(), set(), time.time()
         self.last = BuildLog()
+        self.documents.planned = None
         if not folder.patched:
             folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
             utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
@@ -273,6 +280,7 @@ class Session:
             for key in set(store) - used:
                 del store[key]
         self._tidy()
+        self.last.planned = self.documents.planned
         log.info("toolkit: %s", self.last.summary())
 
     # --- Markdown to HTML -------------------------------------------------------
@@ -338,17 +346,20 @@ class Session:
             env.globals["toolkit_reused"] = lambda page: Markup(self._reuse[page.url])
         return env
 
-    def rendered(self, output: str, page: Any) -> None:
-        """The theme's output for a page (before any on_post_page correction): kept for the next build."""
+    def rendered(self, output: str, page: Any, fix: Callable[[str], str]) -> str:
+        """The theme's output for a page, corrected by `fix` (the toolkit's on_post_page, a function of
+        the output alone): kept for the next build, which prints it as it is (TEMPLATE)."""
         if not self.active:
-            return
+            return fix(output)
         if page.meta.get("template") == TEMPLATE:
             self.last.reused += 1
-            return
+            return output  # corrected when it was kept
+        output = fix(output)
         self.last.rendered.append(page.file.src_uri)
         if key := self._keys.get(page.file.src_uri):
             self.output[key] = output
             self._used[1].add(key)
+        return output
 
     # --- the search index -------------------------------------------------------
 
@@ -373,6 +384,10 @@ class Session:
                 self.last.indexed.append(page.file.src_uri)
             else:
                 search_index.entries.extend(dict(entry) for entry in kept)
+                if page.meta.get("template") == TEMPLATE:
+                    # Its kept output is printed as it is: the search plugin's pass over its HTML
+                    # next (taking out data-search-* attributes) would be wasted work.
+                    page.content = ""
             self._used[2].add(key)
 
         search_index.add_entry_from_context = reuse_or_add

@@ -52,20 +52,26 @@ class Links:
 
     def url(self, uri: str) -> str:
         """The site address of a Markdown source file: roles/x.md is roles/x/ (or roles/x.html)."""
-        parent, name = posixpath.split(uri)
-        stem = posixpath.splitext(name)[0]
-        stem = "index" if stem == "README" else stem
-        if not self.directory_urls or stem == "index":
-            url = posixpath.join(parent, stem + ".html")
-        else:
-            url = posixpath.join(parent, stem, "index.html")
-        if self.directory_urls and url.rpartition("/")[2] == "index.html":
-            url = (posixpath.dirname(url) or ".") + "/"
-        return quote(url)
+        return _page_url(uri, self.directory_urls)
 
     def __call__(self, from_uri: str, to_uri: str) -> str:
         """The link from one page (a Markdown source path) to another, as MkDocs writes it."""
         return _relative_url(self.url(to_uri), self.url(from_uri))
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand pages, build after build
+def _page_url(uri: str, directory_urls: bool) -> str:
+    """As MkDocs' File.url for a Markdown source (`File.dest_uri`, then `index.html` dropped)."""
+    parent, name = posixpath.split(uri)
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
+    if not directory_urls or stem == "index":
+        url = posixpath.join(parent, stem + ".html")
+    else:
+        url = posixpath.join(parent, stem, "index.html")
+    if directory_urls and url.rpartition("/")[2] == "index.html":
+        url = (posixpath.dirname(url) or ".") + "/"
+    return quote(url)
 
 
 def _parts(path: str) -> list[str]:

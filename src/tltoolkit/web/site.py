@@ -27,6 +27,7 @@ from ..content.texts import (
 from ..source.catalog import Catalog
 from ..source.kinds import KINDS
 from ..source.models import Role, Work
+from . import html_parts
 from .downloads import roles_json
 from .html_parts import data_script
 from .inventory import filter_index
@@ -40,6 +41,10 @@ class Page:
     sources: tuple[str, ...]  # the data files an editor changes to change this page (`page_sources`)
     # HTML put into the finished page in place of each named marker (`html_parts`)
     html: tuple[tuple[str, str], ...] = ()
+
+    def filled(self) -> str:
+        """The Markdown with the HTML parts in place: all the page shows, to read it without MkDocs."""
+        return html_parts.fill(self.uri, self.markdown, dict(self.html))
 
 
 def page_sources(catalog: Catalog, uri: str) -> tuple[str, ...]:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL
 from mkdocs.exceptions import Abort
 from projects import project_copy
 
@@ -28,6 +27,7 @@ from tltoolkit.web.render import Memo
 from tltoolkit.web.site import build_pages
 
 SERVE_URL = "http://127.0.0.1:8000/"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"  # the small valid data set
 
 
 def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):

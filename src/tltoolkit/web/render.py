@@ -187,7 +187,8 @@ class Renderer:
         self.memo._used.add(key)
         if (kept := self.memo.kept.get(key)) is None:
             kept = self.memo.kept[key] = render()
-            self.memo.rendered.append(uri if template.endswith(".md.j2") else f"{uri} ({template})")
+            if template.endswith(".md.j2"):  # a page counts once (its HTML parts change with its data)
+                self.memo.rendered.append(uri)
         return kept
 
     def _hash(self, value: Any) -> str:

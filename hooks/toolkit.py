@@ -92,8 +92,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: objec
 
 @event_priority(100)  # first: the theme's output as it was rendered
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
-    # Corrections to Material's HTML (kept with the page's output while serving)
-    return serving.SESSION.rendered(output, page, html_fixes.fix_page)
+    # Corrections to Material's HTML (kept with the page's output while serving), then the HTML
+    # parts made apart from the page's Markdown (the inventory's rows: tltoolkit.web.html_parts),
+    # after the output is kept, so a kept output serves whatever the parts are now.
+    assert _build is not None
+    output = serving.SESSION.rendered(output, page, html_fixes.fix_page)
+    try:
+        return _build.fill(page.file.src_uri, output)
+    except BuildError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:

@@ -9,20 +9,44 @@ from pathlib import Path
 import pytest
 
 from tltoolkit import Catalog, DataErrors, load_catalog
-from tltoolkit.web.site import build_pages
+from tltoolkit.web.render import Links
+from tltoolkit.web.site import Page, build_pages
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
-def pages(catalog: Catalog) -> dict[str, str]:
-    return {page.uri: page.markdown for page in build_pages(catalog)}
+def built(catalog: Catalog) -> dict[str, Page]:
+    return {page.uri: page for page in build_pages(catalog)}
 
 
-def test_inventory_rows_carry_each_roles_filter_values(catalog: Catalog, pages: dict[str, str]) -> None:
-    row = r'<tr data-skills="([^"]*)" data-held="([^"]*)" data-scope="([^"]*)" data-selection="([^"]*)"'
-    rows = re.findall(row, pages["roles/index.md"])
-    assert sorted(rows) == sorted((" ".join(r.skills), r.held, r.scope, r.selection) for r in catalog.roles)
+@pytest.fixture(scope="module")
+def pages(built: dict[str, Page]) -> dict[str, str]:
+    return {uri: page.markdown for uri, page in built.items()}
+
+
+def test_inventory_rows_carry_each_roles_filter_values(catalog: Catalog, built: dict[str, Page]) -> None:
+    row = r'<tr data-filled="[^"]*" data-groups="[^"]*" data-held="([^"]*)" data-scope="([^"]*)" data-selection="([^"]*)" data-skills="([^"]*)"'
+    inventory = built["roles/index.md"]
+    rows = re.findall(row, dict(inventory.html)["roles-rows"])
+    assert sorted(rows) == sorted((r.held, r.scope, r.selection, " ".join(r.skills)) for r in catalog.roles)
+    # The rows go in after Markdown, where the page's marker is: its Markdown holds no role's summary.
+    assert "<!-- toolkit: roles-rows -->" in inventory.markdown
+    assert not any(role.summary in inventory.markdown for role in catalog.roles)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_written_as_html_are_the_ones_mkdocs_writes(built: dict[str, Page], directory_urls: bool) -> None:
+    from mkdocs.structure.files import File
+
+    def file(uri: str) -> File:
+        return File(uri, "docs", "site", use_directory_urls=directory_urls)
+
+    links = Links(directory_urls)
+    uris = [*built, "index.md", "README.md", "a/README.md", "a/b/c.md"]
+    for source in [*uris[:: max(1, len(uris) // 40)], "index.md", "roles/index.md", "a/b/c.md"]:  # a sample
+        for target in uris:
+            assert links(source, target) == file(target).url_relative_to(file(source)), (source, target)
 
 
 def test_inventory_controls_are_labelled_and_hidden_until_the_script_runs(
@@ -58,3 +82,14 @@ def test_a_role_cannot_take_the_matching_page_address(tmp_path: Path) -> None:
         "role id 'match' is the address of the page 'Match roles to your faculty' (roles/match.md)"
         in caught.value.report()
     )
+
+
+def test_a_page_that_lost_a_marker_for_its_html_fails_naming_page_and_marker() -> None:
+    from tltoolkit.web.html_parts import MissingMarker, fill, marker
+
+    assert (
+        fill("roles/index.md", f"<tbody>{marker('rows')}</tbody>", {"rows": "<tr></tr>"}) == "<tbody><tr></tr></tbody>"
+    )
+    for page in ("<tbody></tbody>", f"{marker('rows')}{marker('rows')}"):
+        with pytest.raises(MissingMarker, match=r"roles/index\.md: .*<!-- toolkit: rows -->"):
+            fill("roles/index.md", page, {"rows": "<tr></tr>"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import filecmp
+import html
 import logging
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.exceptions import Abort
+from projects import project_copy
 
 from tltoolkit.bench.synthetic import DATA, edit_role, synthetic_project, synthetic_roles, write_inventory
 from tltoolkit.documents import Report, Settings, plan
@@ -25,6 +27,7 @@ from tltoolkit.web.render import Memo
 from tltoolkit.web.site import build_pages
 
 SERVE_URL = "http://127.0.0.1:8000/"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"  # the small valid data set
 
 
 def test_generated_pages_are_made_again_only_when_their_data_changed(tmp_path):
@@ -368,3 +371,68 @@ def test_the_theme_listing_kept_while_serving_is_mkdocs_own_and_sees_a_new_file(
     (project / "overrides" / "extra.css").write_text("p {}\n")  # while serving: a file added to the theme
     now = listed(session)
     assert now == listed(None) and ("extra.css", str(project / "overrides" / "extra.css")) in now
+
+
+def _rows(page: Path) -> dict[str, tuple[str, list[str], bool]]:
+    """The inventory's rows by the link of their title: visible text, every link, whether any element
+    other than a link or the tagline's span is inside."""
+    rows = re.findall(r"<tr data-filled=.*?</tr>", page.read_text(encoding="utf-8"), flags=re.S)
+    found = {}
+    for row in rows:
+        links = re.findall(r'<a href="([^"]*)">', row)
+        tags = set(re.findall(r"<(\w+)", row)) - {"tr", "td", "a", "span"}
+        text = html.unescape(" ".join(re.sub(r"<[^>]*>", " ", row).split()))
+        found[links[0]] = (text, links, bool(tags))
+    return found
+
+
+def _resolves(page: Path, link: str) -> bool:
+    target = page.parent / link
+    return (target / "index.html").is_file() if link.endswith("/") else target.is_file()
+
+
+def test_an_edited_role_shows_in_the_inventory_while_serving_as_in_a_full_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("TL_DOCUMENTS", "off")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    monkeypatch.setattr(yamlsource, "_kept", None)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    project = project_copy(tmp_path)
+    shutil.copytree(MINIMAL, project / "data")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("offline_zip: true", "offline_zip: false"))
+    served = tmp_path / "served"
+    _serve_build(project, served)
+
+    # An editor changes a role's title and one-line summary, pasting markup into both.
+    data = project / "data" / "roles.yml"
+    roles = yaml.safe_load(data.read_text())["roles"]
+    role = roles[1]["id"]
+    roles[1]["title"] = 'Data <b>team</b> & "lead" *x*'
+    roles[1]["tagline"] = (
+        "Runs <script>alert(1)</script> the data team's cycles {: onclick=x } <!-- toolkit: roles-rows -->"
+    )
+    write_inventory(project / "data", roles)
+    _serve_build(project, served)
+    assert "roles/index.md" not in serving.SESSION.last.converted  # its Markdown holds no role's text
+    inventory = served / "roles" / "index.html"
+    text, links, markup = _rows(inventory)[f"{role}/"]
+    assert text.startswith(f"{roles[1]['title']} {roles[1]['tagline']} ")  # as typed, shown as text
+    assert not markup  # no element from the data
+    assert len(_rows(inventory)) == len(roles) and all(_resolves(inventory, link) for link in links)
+
+    # The same data built from nothing: the inventory (and every other file) is the same.
+    monkeypatch.setattr(serving, "SESSION", serving.Session())
+    full = tmp_path / "full"
+    _serve_build(project, full)
+    assert inventory.read_bytes() == (full / "roles" / "index.html").read_bytes()
+    assert (served / "plan" / "index.html").read_bytes() == (full / "plan" / "index.html").read_bytes()
+    assert _differences(served, full) == []
+
+    # Without directory addresses (roles/x.html), every link in the rows still finds its page.
+    config.write_text(config.read_text() + "\nuse_directory_urls: false\n")
+    flat = tmp_path / "flat"
+    _serve_build(project, flat)
+    rows = _rows(flat / "roles" / "index.html")
+    assert f"{role}.html" in rows and len(rows) == len(roles)
+    assert all(_resolves(flat / "roles" / "index.html", link) for _, links, _ in rows.values() for link in links)

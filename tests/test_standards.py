@@ -35,7 +35,7 @@ PUBLISHED = [
 
 @pytest.fixture(scope="module")
 def pages(catalog: Catalog) -> dict[str, str]:
-    return {page.uri: page.markdown for page in build_pages(catalog)}
+    return {page.uri: page.filled() for page in build_pages(catalog)}
 
 
 def problems(data: Path) -> list[str]:
@@ -200,7 +200,9 @@ def test_role_page_lists_its_domains_most_central_first_with_links(catalog: Cata
 
 def test_inventory_rows_carry_domains_and_offer_a_labelled_domain_menu(catalog: Catalog, pages: dict[str, str]) -> None:
     page = pages["roles/index.md"]
-    rows = re.findall(r'<tr data-skills="[^"]*" .*?data-standards="([^"]*)" .*?\]\(([a-z0-9-]+)\.md\)', page)
+    rows = re.findall(
+        r'<tr data-filled="[^"]*" [^>]*data-standards="([^"]*)"[^>]*>\s*<td><a href="([a-z0-9-]+)/">', page
+    )
     assert sorted(rows) == sorted((" ".join(r.standards), r.id) for r in catalog.roles)
     assert '<label for="tl-filter-standard">Standards domain</label>' in page
     assert '<select id="tl-filter-standard" name="standard">' in page

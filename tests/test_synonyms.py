@@ -111,7 +111,7 @@ def test_a_mistake_in_a_districts_synonyms_file_names_that_file(minimal_data: Pa
 
 
 def _inventory(catalog: Catalog) -> str:
-    return next(page.markdown for page in build_pages(catalog) if page.uri == "roles/index.md")
+    return next(page.filled() for page in build_pages(catalog) if page.uri == "roles/index.md")
 
 
 def _index(page: str) -> dict:
@@ -122,10 +122,10 @@ def _index(page: str) -> dict:
 
 def _rows(page: str) -> dict[str, tuple[list[int], list[int]]]:
     """Role id -> (word numbers, group numbers), read off the page's rows."""
-    rows = re.findall(r'<tr [^>]*data-words="([^"]*)" data-groups="([^"]*)"[^>]*>.*?\]\(([^)]+)\.md\)', page)
+    rows = re.findall(r'<tr [^>]*data-groups="([^"]*)"[^>]*data-words="([^"]*)"[^>]*>\s*<td><a href="([^"]+)/">', page)
     return {
         role_id: ([int(n, 36) for n in words.split()], [int(n) for n in groups.split()])
-        for words, groups, role_id in rows
+        for groups, words, role_id in rows
     }
 
 

@@ -107,8 +107,8 @@ class FilterIndex:
         counts = Counter(word for words in words_by_role.values() for word in words)
         # Most used first, so the commonest words get the shortest numbers.
         self.vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
-        number = {word: i for i, word in enumerate(self.vocabulary)}
-        self._words = {role: " ".join(_base36(number[w]) for w in words) for role, words in words_by_role.items()}
+        number = {word: _base36(i) for i, word in enumerate(self.vocabulary)}  # each word's once, not each use
+        self._words = {role: " ".join(number[w] for w in words) for role, words in words_by_role.items()}
         terms = tuple(map(tuple, groups))
         self._groups = {role: self._groups_of(terms, tuple(texts)) for role, texts in texts_by_role.items()}
 

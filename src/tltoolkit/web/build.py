@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping, MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,9 @@ from ..source.catalog import Catalog
 from ..source.district import District
 from ..source.errors import DataErrors
 from ..source.load import load_toolkit
-from . import branding, serving
+from . import branding, html_parts, serving
 from .downloads import build_downloads
+from .render import Links
 from .site import build_pages
 
 log = logging.getLogger("mkdocs.plugins.toolkit")  # MkDocs prints this logger's records with its own
@@ -65,7 +66,9 @@ class SiteBuild:
     site_dir: Path
     cache_dir: Path
     documents: bool
+    links: Links = field(default_factory=Links)  # as the site's `use_directory_urls` writes them
     _pending: background.Pending[Report] | None = None
+    _parts: dict[str, dict[str, str]] = field(default_factory=dict)  # page uri -> its HTML parts (`fill`)
 
     @classmethod
     def from_config(
@@ -110,6 +113,7 @@ class SiteBuild:
         return cls(
             catalog, district, settings, when, data_dir, Path(config["docs_dir"]), Path(config["site_dir"]),
             project / ".cache" / "documents", documents_enabled(extra, environ),
+            Links(bool(config.get("use_directory_urls", True))),
         )  # fmt: skip
 
     # --- the files the toolkit adds ------------------------------------------------
@@ -120,10 +124,9 @@ class SiteBuild:
         if memo:
             memo.begin()
         edit = functools.cache(self._edit)  # most pages share their sources (roles.yml): one answer each
-        found = [
-            Generated(page.uri, page.markdown, edit(page.sources))
-            for page in build_pages(self.catalog, self.review, memo)
-        ]
+        pages = build_pages(self.catalog, self.review, memo, self.links)
+        found = [Generated(page.uri, page.markdown, edit(page.sources)) for page in pages]
+        self._parts = {page.uri: dict(page.html) for page in pages if page.html}
         if memo:
             memo.end()
         # roles.csv and roles.json, linked from the inventory
@@ -140,6 +143,15 @@ class SiteBuild:
         if self.district and self.district.logo and self.district.logo_image:  # the checked bytes, never the file now
             found.append(Generated(branding.LOGO + self.district.logo.suffix.lower(), self.district.logo_image.data))
         return found
+
+    def fill(self, uri: str, html: str) -> str:
+        """The finished HTML of page `uri` (a Markdown source path) with its HTML parts in place (`html_parts`)."""
+        if (parts := self._parts.get(uri)) is None:
+            return html
+        try:
+            return html_parts.fill(uri, html, parts)
+        except html_parts.MissingMarker as exc:
+            raise BuildError(str(exc)) from None
 
     @property
     def review(self) -> Review:

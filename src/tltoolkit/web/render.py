@@ -11,6 +11,7 @@ import types
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 import pydantic
 import pydantic_core
@@ -19,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..compiled import Compiled
 from ..content import labels, role_facts
 from ..source import safe_text
-from . import inventory, search_terms
+from . import html_parts, inventory, search_terms
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.source.safe_text`, which states the policy. `plain` is the Markdown one.
@@ -39,6 +40,59 @@ def relative_url(from_uri: str, to_uri: str) -> str:
     target, _, anchor = to_uri.partition("#")
     path = _relpath(target, posixpath.dirname(from_uri) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links between pages as MkDocs writes them into a page's HTML, for HTML the toolkit writes itself
+    (`html_parts`): MkDocs' rules for a page's address (`File.url`, following `use_directory_urls`)
+    and for one address relative to another (`utils.get_relative_url`); tests compare the two."""
+
+    directory_urls: bool = True
+
+    def url(self, uri: str) -> str:
+        """The site address of a Markdown source file: roles/x.md is roles/x/ (or roles/x.html)."""
+        return _page_url(uri, self.directory_urls)
+
+    def __call__(self, from_uri: str, to_uri: str) -> str:
+        """The link from one page (a Markdown source path) to another, as MkDocs writes it."""
+        return _relative_url(self.url(to_uri), self.url(from_uri))
+
+
+@lru_cache(maxsize=1 << 16)  # the same few thousand pages, build after build
+def _page_url(uri: str, directory_urls: bool) -> str:
+    """As MkDocs' File.url for a Markdown source (`File.dest_uri`, then `index.html` dropped)."""
+    parent, name = posixpath.split(uri)
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
+    if not directory_urls or stem == "index":
+        url = posixpath.join(parent, stem + ".html")
+    else:
+        url = posixpath.join(parent, stem, "index.html")
+    if directory_urls and url.rpartition("/")[2] == "index.html":
+        url = (posixpath.dirname(url) or ".") + "/"
+    return quote(url)
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return path.split("/") if path else []
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_url(url: str, other: str) -> str:
+    """`url` relative to `other`, as mkdocs.utils.get_relative_url makes it."""
+    folder, _, name = other.rpartition("/")
+    if "." in name:  # a file: relative to its folder
+        other = folder
+    others, targets = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(others, targets, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(others) - common) + targets[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
 
 
 def environment() -> Environment:
@@ -61,7 +115,7 @@ def environment() -> Environment:
     env.filters.update(labels.FILTERS)
     env.globals["who_fills"] = role_facts.who_fills
     env.filters["one_line"] = inventory.one_line  # the inventory's summary under each title
-    env.globals["filter_index"] = inventory.filter_index  # the inventory's word index (words.py)
+    env.globals["html_marker"] = html_parts.marker  # where HTML made apart goes (html_parts.py)
     env.globals["inventory_sorts"] = inventory.SORTS
     env.globals["search_terms"] = search_terms.role_terms
     env.tests["ranked"] = role_facts.ranked  # roles the principal fills: the only ones matching ranks
@@ -94,10 +148,11 @@ class Memo:
 class Renderer:
     """Renders one page template with a `url()` helper relative to that page, plus `common` context."""
 
-    def __init__(self, memo: Memo | None = None, **common: Any) -> None:
+    def __init__(self, memo: Memo | None = None, links: Links | None = None, **common: Any) -> None:
         self.env = environment()
         self.common = common
         self.memo = memo
+        self.links = links or Links()
         self._hashes: dict[int, tuple[object, str]] = {}  # id -> (object, its hash): held, so no id is reused
         if memo is not None:
             self.env.bytecode_cache = memo.compiled
@@ -105,21 +160,35 @@ class Renderer:
             self._templates = hashlib.sha256("\0".join(sources).encode()).hexdigest()
 
     def render(self, uri: str, template: str, /, **context: Any) -> str:
+        """Page `uri`'s Markdown from `template`.md.j2; its `url()` links to other Markdown sources."""
+
         def url(target: str) -> str:
             return relative_url(uri, target)
 
+        return self._render(uri, f"{template}.md.j2", url, **context)
+
+    def html(self, uri: str, template: str, /, **context: Any) -> str:
+        """HTML for page `uri` (`html_parts`) from `template`.html.j2; its `url()` gives the address
+        MkDocs would write for a link to another Markdown source."""
+
+        def url(target: str) -> str:
+            return self.links(uri, target)
+
+        return self._render(uri, f"{template}.html.j2", url, **context)
+
+    def _render(self, uri: str, template: str, url: Any, /, **context: Any) -> str:
         def render() -> str:
-            return self.env.get_template(f"{template}.md.j2").render(url=url, uri=uri, **self.common, **context)
+            return self.env.get_template(template).render(url=url, uri=uri, **self.common, **context)
 
         if self.memo is None:
             return render()
-        key = hashlib.sha256(
-            "\0".join([self._templates, uri, template, self._hash(self.common), self._hash(context)]).encode()
-        ).hexdigest()
+        parts = [self._templates, uri, template, self._hash(self.links), self._hash(self.common), self._hash(context)]
+        key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
         self.memo._used.add(key)
         if (kept := self.memo.kept.get(key)) is None:
             kept = self.memo.kept[key] = render()
-            self.memo.rendered.append(uri)
+            if template.endswith(".md.j2"):  # a page counts once (its HTML parts change with its data)
+                self.memo.rendered.append(uri)
         return kept
 
     def _hash(self, value: Any) -> str:

@@ -23,6 +23,10 @@ entries whose text changed. The theme's list of static files is kept while its f
 unchanged. The printable documents' plan is kept per role, and a document this session already
 put in the folder is not copied again (`tltoolkit.documents.kept`).
 
+The pages that list every role's words (the inventory's rows, the planner's data) get them as HTML
+after the theme (`html_parts`, in on_post_page after `rendered`): the output kept here holds only
+their markers, so it stays the same, and is reused, when one role changes.
+
 Nothing is kept outside `mkdocs serve` (`start("serve")`): a one-off build works as before.
 The MkDocs objects are handled by the attributes MkDocs 1.6 and Material 9 give them; the MkDocs
 events are wired in hooks/toolkit.py.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from ..content import labels, self_assessment
@@ -27,8 +27,11 @@ from ..content.texts import (
 from ..source.catalog import Catalog
 from ..source.kinds import KINDS
 from ..source.models import Role, Work
+from . import html_parts
 from .downloads import roles_json
-from .render import Memo, Renderer
+from .html_parts import data_script
+from .inventory import filter_index
+from .render import Links, Memo, Renderer
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,12 @@ class Page:
     uri: str  # Markdown source path inside the site, e.g. "roles/math-coach.md"
     markdown: str
     sources: tuple[str, ...]  # the data files an editor changes to change this page (`page_sources`)
+    # HTML put into the finished page in place of each named marker (`html_parts`)
+    html: tuple[tuple[str, str], ...] = ()
+
+    def filled(self) -> str:
+        """The Markdown with the HTML parts in place: all the page shows, to read it without MkDocs."""
+        return html_parts.fill(self.uri, self.markdown, dict(self.html))
 
 
 def page_sources(catalog: Catalog, uri: str) -> tuple[str, ...]:
@@ -61,11 +70,14 @@ def _page(catalog: Catalog, r: Renderer, uri: str, template: str, /, **context: 
     return Page(uri, r.render(uri, template, sources=sources, **context), sources)
 
 
-def build_pages(catalog: Catalog, review: Review | None = None, memo: Memo | None = None) -> list[Page]:
+def build_pages(
+    catalog: Catalog, review: Review | None = None, memo: Memo | None = None, links: Links | None = None
+) -> list[Page]:
     """All generated pages for the site; `review` decides which items are flagged as due for review;
-    pages kept in `memo` (while serving) are reused when their data did not change."""
+    pages kept in `memo` (while serving) are reused when their data did not change; `links` writes
+    the links in the HTML parts (as the site's `use_directory_urls` has them)."""
     # Credits print the bibliography's short citations and link to its entries.
-    renderer = Renderer(memo, review=(review or Review()).with_works(catalog.bibliography.entries))
+    renderer = Renderer(memo, links, review=(review or Review()).with_works(catalog.bibliography.entries))
     return [
         page
         for builder in (_roles, _skills, _standards, _moves, _conditions, _guides, _job_description, _resources, _plan)
@@ -93,7 +105,15 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
         ("standard", "Standards domain", "Any domain", _domain_options(catalog)),
         ("filled", "Who fills it", "Anyone", labels.FILLED_BY),
     ]
-    yield _page(catalog, r, "roles/index.md", "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters)
+    uri = "roles/index.md"
+    page = _page(catalog, r, uri, "roles_index", roles=ordered, catalog=catalog, held=held, filters=filters)
+    # The rows and the word filter's index, which change with any role, go in as HTML (html_parts).
+    index = filter_index(catalog)
+    words = {role.id: index.words(role.id) for role in ordered}
+    groups = {role.id: index.groups(role.id) for role in ordered}
+    rows = r.html(uri, "roles_rows", roles=ordered, catalog=catalog, words=words, groups=groups)
+    script = data_script("tl-roles-index", index.script_json())
+    yield replace(page, html=(("roles-index", script), ("roles-rows", rows)))
     yield _page(catalog, r, MATCH_URI, "match", roles=ordered, catalog=catalog)
     by_category: dict[str, list[Role]] = {}
     position: dict[str, int] = {}
@@ -247,7 +267,9 @@ PLANNER_FIELDS = ("id", "title", "summary", "held", "skills", "filled_by", "fill
 def _plan(catalog: Catalog, r: Renderer) -> Iterator[Page]:
     """The planner: a page whose script works on the inventory embedded in it (the roles.json object,
     its roles cut to the fields the scripts read)."""
-    yield _page(catalog, r, PLAN_URI, "plan", catalog_json=script_json(roles_json(catalog, PLANNER_FIELDS)))
+    page = _page(catalog, r, PLAN_URI, "plan")
+    inventory = data_script("tl-plan-catalog", script_json(roles_json(catalog, PLANNER_FIELDS)))
+    yield replace(page, html=(("plan-catalog", inventory),))  # after Markdown: it changes with any role
 
 
 def script_json(document: bytes) -> str:

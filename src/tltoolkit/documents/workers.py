@@ -1,0 +1,115 @@
+"""Render workers kept for the life of `mkdocs serve`, so an edit's documents render beside its pages.
+
+A one-off build forks its render pool (and its whole document process) from the build, which
+is safe there because nothing else runs. `mkdocs serve` runs a file watcher and an HTTP server
+in threads, and forking a process with threads can leave a lock held forever in the child, so
+until now the server rendered an edited role's six documents in its own process, after the pages:
+about a second added to every save. Here the workers come from a fork server instead: a fresh,
+single-threaded Python started once, which imports WeasyPrint and python-docx and forks each worker
+from itself. The workers stay up between saves (their fonts and stylesheets already loaded), a
+save's documents are sent to them as soon as they are planned, and the pages are made meanwhile.
+
+Nothing here runs outside `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .build import Job, Settings
+    from .cache import Cache
+
+# What the fork server imports once, so that each worker it forks starts with them loaded.
+NICE = 5  # how much lower the workers' priority is than the server's
+PRELOAD = ["tltoolkit.documents.build", "tltoolkit.documents.pdf", "tltoolkit.documents.word"]
+
+
+def _lower_priority() -> None:
+    """The pages (what the editor is waiting to see) come first; the documents take what is left."""
+    with contextlib.suppress(OSError):
+        os.nice(NICE)
+
+
+def available() -> bool:
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
+class RenderPool:
+    """Up to `workers` render processes, started on first use and kept until `close()`."""
+
+    def __init__(self, workers: int = 2, tasks_per_worker: int = 500) -> None:
+        self.workers = max(1, workers)
+        self.tasks_per_worker = tasks_per_worker
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._executor is not None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)  # read when the fork server starts (once a process)
+            self._executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_lower_priority,
+                max_tasks_per_child=self.tasks_per_worker,
+            )
+        return self._executor
+
+    def warm(self, settings: Settings) -> None:
+        """Start the workers now (the server's first build), so the first save does not wait for them."""
+        from .build import warm_up
+
+        pool = self._pool()
+        for _ in range(self.workers):
+            pool.submit(warm_up, settings)
+
+    def render(self, jobs: list[Job], store: Cache, settings: Settings) -> Renders:
+        """Send `jobs` to the workers now, largest first; iterating the result yields each job with
+        its page count as it is done (and raises what a render raised)."""
+        from .build import _produce
+
+        jobs = sorted(jobs, key=lambda job: -job.size)
+        try:
+            pool = self._pool()
+            futures = {pool.submit(_produce, job, store, settings): job for job in jobs}
+        except BrokenProcessPool:  # a worker died since the last save: start afresh
+            self.close()
+            pool = self._pool()
+            futures = {pool.submit(_produce, job, store, settings): job for job in jobs}
+        return Renders(self, futures)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            executor, self._executor = self._executor, None
+            executor.shutdown(wait=False, cancel_futures=True)
+
+
+class Renders:
+    """Documents sent to a `RenderPool`: iterate to wait for them, `cancel()` to drop those not begun."""
+
+    def __init__(self, pool: RenderPool, futures: dict[Future[int], Job]) -> None:
+        self._pool, self._futures = pool, futures
+
+    def __iter__(self) -> Iterator[tuple[Job, int]]:
+        try:
+            for future in as_completed(self._futures):
+                yield self._futures[future], future.result()
+        except BrokenProcessPool:
+            self._pool.close()
+            raise RuntimeError("a document render process stopped unexpectedly (killed, or out of memory)") from None
+        finally:
+            self.cancel()  # stopped early (an error): drop what has not begun
+
+    def cancel(self) -> None:
+        for future in self._futures:
+            future.cancel()

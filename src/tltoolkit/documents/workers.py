@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -31,10 +33,24 @@ NICE = 5  # how much lower the workers' priority is than the server's
 PRELOAD = ["tltoolkit.documents.build", "tltoolkit.documents.pdf", "tltoolkit.documents.word"]
 
 
-def _lower_priority() -> None:
-    """The pages (what the editor is waiting to see) come first; the documents take what is left."""
+def _start_worker(server: int) -> None:
+    """In each new worker: the pages (what the editor is waiting to see) come first, the documents
+    take what is left; and the worker ends when the server does, however it ended (a worker blocks
+    reading its task queue, whose writing end it holds too, so it would never see the server go)."""
     with contextlib.suppress(OSError):
         os.nice(NICE)
+    threading.Thread(target=_end_with, args=(server,), name="tltoolkit-watch-server", daemon=True).start()
+
+
+def _end_with(server: int) -> None:
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(server, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            os._exit(0)
+        except OSError:
+            pass
 
 
 def available() -> bool:
@@ -60,7 +76,8 @@ class RenderPool:
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=_lower_priority,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
                 max_tasks_per_child=self.tasks_per_worker,
             )
         return self._executor

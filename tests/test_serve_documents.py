@@ -125,3 +125,23 @@ def test_a_save_s_documents_finish_after_its_pages_and_a_quick_second_save_still
     finally:
         serving.stop()
     assert serving.SESSION.workers is None
+
+
+def test_a_long_list_of_documents_renders_in_batches_on_fresh_workers(tmp_path):
+    """Workers are replaced between batches (python-docx keeps memory from every Word file), not by the
+    executor's max_tasks_per_child, which can deadlock in Python 3.11 (CPython gh-115634)."""
+    from tltoolkit.documents import Settings
+    from tltoolkit.documents.workers import RenderPool
+    from tltoolkit.source.catalog import load_catalog
+
+    catalog = load_catalog(Path(__file__).resolve().parents[1] / "data")
+    jobs = [job for job in plan(catalog, Settings()) if job.suffix == ".docx"][:5]
+    store = Cache(tmp_path / "cache")
+    pool = RenderPool(workers=1, tasks_per_worker=2)
+    try:
+        done = [job.path for job, _ in pool.render(jobs, store, Settings())]
+        assert sorted(done) == sorted(job.path for job in jobs)
+        assert all(store.path(job.key, job.suffix).read_bytes()[:4] == b"PK\x03\x04" for job in jobs)
+        assert pool._sent == 1  # three batches of at most two: the last went to a fresh pool
+    finally:
+        pool.close()

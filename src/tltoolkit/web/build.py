@@ -22,7 +22,7 @@ from typing import Any
 
 from ..content.stewardship import Review
 from ..documents import Report, Settings, background, build_documents, document_paths, start_documents, workers
-from ..documents.build import Started
+from ..documents.build import TASKS_PER_WORKER, Started
 from ..documents.fetcher import RefusedURL
 from ..reproducible import BuildDate, EpochError, build_date, content_dates, iso_date
 from ..schemas import SCHEMA_DIR
@@ -214,7 +214,7 @@ def _serving_documents(catalog: Catalog, out: Path, cache_dir: Path, settings: S
     pool = None
     if workers.available():
         if session.workers is None:
-            session.workers = workers.RenderPool(settings.workers)
+            session.workers = workers.RenderPool(settings.workers, TASKS_PER_WORKER)
             session.workers.warm(settings)  # the first save then finds them ready
         pool = session.workers
     try:

@@ -24,6 +24,7 @@ from tltoolkit.web.html_fixes import on_post_template  # noqa: F401  (event: cor
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -35,6 +36,18 @@ log = logging.getLogger("mkdocs.plugins.toolkit")
 def on_startup(command: str, **kwargs: object) -> None:
     """`mkdocs serve` keeps each page's results between rebuilds (tltoolkit.web.serving)."""
     serving.start(command)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object, **kwargs: object) -> LiveReloadServer:
+    """While serving, a download requested before the last save's documents are done waits for them
+    (tltoolkit.web.serve_documents), so a build can return once its pages are written."""
+    if (app := server.get_app()) is not None:
+        server.set_app(serving.SESSION.later.guard(app, server.mount_path))
+    return server
+
+
+def on_shutdown(**kwargs: object) -> None:
+    serving.stop()
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:

@@ -116,16 +116,18 @@ def test_the_server_s_first_build_plans_the_documents_in_its_own_process(tmp_pat
     """A forked plan would be lost to the server: the first edit would plan every document again."""
     import os
 
+    from tltoolkit.documents import background
     from tltoolkit.web import build as web_build
 
-    ran: list[tuple[int, object]] = []
+    ran: list[tuple[int, object, object]] = []
 
-    def build_documents(*args: object, kept: object = None, **kwargs: object) -> Report:
-        ran.append((os.getpid(), kept))
-        return Report()
+    def start_documents(*args: object) -> background.Pending[Report]:
+        ran.append((os.getpid(), args[5], args[6]))  # kept, pool
+        return background.Pending(Report)
 
-    monkeypatch.setattr(web_build, "build_documents", build_documents)
+    monkeypatch.setattr(web_build, "start_documents", start_documents)
     monkeypatch.setattr(web_build.background, "can_fork", lambda: True)  # as before the server's threads start
+    monkeypatch.setattr(web_build.workers, "available", lambda: False)  # no render workers started here
     monkeypatch.setattr(serving, "SESSION", serving.Session(active=True))
     root = Path(__file__).resolve().parents[1]
     config = {
@@ -136,7 +138,7 @@ def test_the_server_s_first_build_plans_the_documents_in_its_own_process(tmp_pat
     build = web_build.SiteBuild.from_config(config, root / "mkdocs.yml", environ={"TL_DOCUMENTS": "on"})
     build.start_documents()
     build.finish()
-    assert ran == [(os.getpid(), serving.SESSION.documents)]
+    assert ran == [(os.getpid(), serving.SESSION.documents, None)]
 
 
 def test_a_document_is_copied_into_the_site_again_only_when_it_changed(tmp_path):

@@ -17,7 +17,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -31,6 +31,7 @@ MARK = "Edited for the benchmark."  # what `edit_role` adds to the summary
 class Served:
     start: float  # seconds until the server answered (the first, full build)
     edits: list[float]  # seconds from saving each edit until the role page showed it
+    downloads: list[float] = field(default_factory=list)  # ... until its job description's PDF was served
 
 
 def free_port() -> int:
@@ -40,9 +41,14 @@ def free_port() -> int:
 
 
 def _get(url: str, timeout: float) -> str | None:
+    body = _get_bytes(url, timeout)
+    return body.decode("utf-8") if body is not None else None
+
+
+def _get_bytes(url: str, timeout: float) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
-            return str(response.read().decode("utf-8"))
+            return bytes(response.read())
     except (urllib.error.URLError, OSError):
         return None
 
@@ -80,7 +86,8 @@ def serve_edits(project: Path, documents: bool = True, edits: int = 2, timeout: 
                 time.sleep(0.2)
             served = Served(time.perf_counter() - started, [])
             for n in range(edits):
-                page = f"{base}roles/{_role_id(project, -1 - n)}/"
+                role = _role_id(project, -1 - n)
+                page = f"{base}roles/{role}/"
                 before = (_get(page, timeout) or "").count(MARK)  # the role may have been edited before
                 time.sleep(1.0)  # the file watcher settles; an edit lands on a quiet server
                 edit_role(project / "data", index=-1 - n)  # reads and dumps the YAML, then saves the file
@@ -91,6 +98,9 @@ def serve_edits(project: Path, documents: bool = True, edits: int = 2, timeout: 
                         raise SystemExit(f"benchmark: the edit did not show in {project}:\n{output.read()[-3000:]}")
                     time.sleep(0.05)
                 served.edits.append(time.perf_counter() - saved)
+                if documents:  # the server holds a download until the save's documents are in place
+                    _get_bytes(f"{base}downloads/job-descriptions/{role}.pdf", timeout)
+                    served.downloads.append(time.perf_counter() - saved)
             return served
         finally:
             process.terminate()

@@ -7,7 +7,10 @@ package never imports MkDocs.
 
 from __future__ import annotations
 
-from . import background
-from .build import Job, Report, Settings, build_documents, document_paths, plan
+from . import background, workers
+from .build import Job, Report, Settings, build_documents, document_paths, plan, start_documents
 
-__all__ = ["Job", "Report", "Settings", "background", "build_documents", "document_paths", "plan"]
+__all__ = [
+    "Job", "Report", "Settings", "background", "build_documents", "document_paths", "plan", "start_documents",
+    "workers",
+]  # fmt: skip

@@ -49,6 +49,7 @@ from .fetcher import RefusedURL, logo_url
 from .html import HtmlRenderer
 from .kept import KeptPlan
 from .word import WordDocument, WordSettings
+from .workers import RenderPool
 
 Paper = Literal["letter", "a4"]
 PAPERS: tuple[str, ...] = ("letter", "a4")
@@ -198,6 +199,21 @@ def build_documents(
 ) -> Report:
     """Write every printable document under `out_dir`, rendering only what changed; `kept` (while
     serving) holds the roles' jobs and the files placed in `out_dir` by earlier builds."""
+    return start_documents(catalog, out_dir, cache_dir, settings, progress, kept).finish()
+
+
+def start_documents(
+    catalog: Catalog,
+    out_dir: Path,
+    cache_dir: Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    kept: KeptPlan | None = None,
+    pool: RenderPool | None = None,
+) -> Started:
+    """Plan the documents now and, with `pool` (the workers kept while serving), send what the cache
+    lacks to it at once; `finish()` on the result waits for the renders and copies every file into
+    place. Without `pool` the renders happen in `finish()`, on a forked pool or in this process."""
     settings = settings or Settings()
     started = time.perf_counter()
     # Keep the garbage collector from scanning everything already in memory (the site's
@@ -205,20 +221,21 @@ def build_documents(
     # planned, and, in forked workers, from touching (and so copying) every inherited page.
     gc.freeze()
     try:
-        return _build(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started, kept)
+        return _start(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started, kept, pool)
     finally:
         gc.unfreeze()
 
 
-def _build(
+def _start(
     catalog: Catalog,
     out_dir: Path,
     store: cache_mod.Cache,
     settings: Settings,
     progress: Progress | None,
     started: float,
-    kept: KeptPlan | None = None,
-) -> Report:
+    kept: KeptPlan | None,
+    pool: RenderPool | None,
+) -> Started:
     jobs = plan(catalog, settings, kept)
     if (planned := sorted(job.path for job in jobs)) != (declared := sorted(document_paths(catalog))):
         # The site links every declared path: a document planned but not declared (or the reverse)
@@ -231,21 +248,62 @@ def _build(
     if todo and settings.logo:
         keep_logo(store, settings.logo)
     # The workers read the logo's one copy; its bytes need not travel with every task.
-    for job, pages in _run(todo, store, dataclasses.replace(settings, logo=None)):
-        report.rendered.append(job.path)
-        report.pages += pages
-        if progress:
-            progress(len(report.rendered), len(todo))
-    for folder in {(out_dir / job.path).parent for job in jobs}:  # a handful, not one per file
-        folder.mkdir(parents=True, exist_ok=True)
-    for job in jobs:
-        if kept is None:
-            store.copy_to(job.key, job.suffix, out_dir / job.path)
-        else:  # serving: a file this session copied there and nothing changed since stays
-            kept.copy(store, job, out_dir / job.path)
-    store.prune(job.key for job in jobs)
-    report.seconds = time.perf_counter() - started
-    return report
+    unlogoed = dataclasses.replace(settings, logo=None)
+    renders = pool.render(todo, store, unlogoed) if pool is not None else _run(todo, store, unlogoed)
+    return Started(jobs, len(todo), renders, report, store, out_dir, progress, started, kept, pool is not None)
+
+
+@dataclass
+class Started:
+    """Documents planned and their renders begun (or, without a pool, about to be)."""
+
+    jobs: list[Job]
+    todo: int
+    renders: Iterable[tuple[Job, int]]  # `_run`'s generator, or a pool's `Renders`
+    report: Report
+    store: cache_mod.Cache
+    out_dir: Path
+    progress: Progress | None
+    started: float
+    kept: KeptPlan | None
+    in_background: bool  # the renders were sent to a pool's workers at once
+    cancelled: bool = False
+
+    def wait(self) -> Report:
+        return self.finish()
+
+    def finish(self) -> Report:
+        """Wait for the renders, copy every document into place, forget stale cache entries."""
+        gc.freeze()  # see start_documents
+        try:
+            return self._finish()
+        finally:
+            gc.unfreeze()
+
+    def _finish(self) -> Report:
+        report, out_dir = self.report, self.out_dir
+        for job, pages in self.renders:
+            report.rendered.append(job.path)
+            report.pages += pages
+            if self.progress:
+                self.progress(len(report.rendered), self.todo)
+        for folder in {(out_dir / job.path).parent for job in self.jobs}:  # a handful, not one per file
+            folder.mkdir(parents=True, exist_ok=True)
+        for job in self.jobs:
+            if self.kept is None:
+                self.store.copy_to(job.key, job.suffix, out_dir / job.path)
+            else:  # serving: a file this session copied there and nothing changed since stays
+                self.kept.copy(self.store, job, out_dir / job.path)
+        self.store.prune(job.key for job in self.jobs)
+        report.seconds = time.perf_counter() - self.started
+        return report
+
+    def cancel(self) -> None:
+        """Drop the renders not yet begun (one under way still fills the cache); `wait()` then raises."""
+        self.cancelled = True
+        stop = getattr(self.renders, "cancel", None) or getattr(self.renders, "close", None)
+        if stop is not None:
+            stop()
 
 
 # --- planning ----------------------------------------------------------------
@@ -680,6 +738,11 @@ def _run(jobs: list[Job], store: cache_mod.Cache, settings: Settings) -> Iterato
 def _produce_numbered(numbered: tuple[int, tuple[Job, cache_mod.Cache, Settings]]) -> tuple[int, int]:
     index, task = numbered
     return index, _produce(*task)
+
+
+def warm_up(settings: Settings) -> None:
+    """Ready a new render worker for a role's documents (see `workers.RenderPool.warm`)."""
+    pdf.warm_up(("job_description", "selection", "support_plan"), settings.paper, settings.allowed_roots)
 
 
 def _produce(job: Job, store: cache_mod.Cache, settings: Settings) -> int:

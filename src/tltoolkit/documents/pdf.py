@@ -85,6 +85,14 @@ class _ImageFailures(logging.Handler):
             self.messages.append(record.getMessage())
 
 
+def warm_up(kinds: tuple[str, ...], paper: str, roots: tuple[Path, ...] = ()) -> None:
+    """Parse `kinds`' styles and load their fonts now (a new process's first document pays for both)."""
+    for kind in kinds:
+        HTML(string="<p>.</p>", base_url=str(HERE / kind) + "/", url_fetcher=_fetcher(roots)).render(
+            stylesheets=_stylesheets(kind, paper, roots), font_config=_font_config()
+        )
+
+
 def render_pdf(
     html: str, kind: str, paper: str, target: Path, roots: tuple[Path, ...] = (), logo_dir: Path | None = None
 ) -> int:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..content.stewardship import Review
-from ..documents import Report, Settings, background, build_documents, document_paths
+from ..documents import Report, Settings, background, build_documents, document_paths, start_documents, workers
+from ..documents.build import TASKS_PER_WORKER, Started
 from ..documents.fetcher import RefusedURL
 from ..reproducible import BuildDate, EpochError, build_date, content_dates, iso_date
 from ..schemas import SCHEMA_DIR
@@ -37,6 +38,7 @@ from .site import build_pages
 
 log = logging.getLogger("mkdocs.plugins.toolkit")  # MkDocs prints this logger's records with its own
 DOWNLOADS = "downloads"  # printable documents, under the site root
+Pending = background.Pending[Report] | Started  # the documents under way: wait(), cancel(), in_background
 
 
 class BuildError(Exception):
@@ -67,7 +69,7 @@ class SiteBuild:
     cache_dir: Path
     documents: bool
     links: Links = field(default_factory=Links)  # as the site's `use_directory_urls` writes them
-    _pending: background.Pending[Report] | None = None
+    _pending: Pending | None = None
     _parts: dict[str, dict[str, str]] = field(default_factory=dict)  # page uri -> its HTML parts (`fill`)
 
     @classmethod
@@ -180,14 +182,14 @@ class SiteBuild:
         if not self.documents:
             return
         catalog, settings, out, cache_dir = self.catalog, self.settings, self.site_dir / DOWNLOADS, self.cache_dir
-        kept = serving.SESSION.documents if serving.SESSION.active else None  # `mkdocs serve`: unchanged roles' plans
+        if serving.SESSION.active:
+            self._pending = _serving_documents(catalog, out, cache_dir, settings)
+            return
 
         def work() -> Report:
-            return build_documents(catalog, out, cache_dir, settings, progress=_progress_log(), kept=kept)
+            return build_documents(catalog, out, cache_dir, settings, progress=_progress_log())
 
-        # While serving, the plan is made in this process even for the server's first build (when no
-        # other thread runs yet and a fork would be safe), so that the next build finds it kept.
-        self._pending = background.Pending(work) if kept is not None else background.start(work)
+        self._pending = background.start(work)
 
     def finish(self) -> None:
         """Wait for the documents in site/downloads/ (unchanged ones come from the cache)."""
@@ -195,6 +197,11 @@ class SiteBuild:
             log.info("toolkit: documents off (TL_DOCUMENTS or extra.documents): downloads are empty placeholders")
             return
         pending, self._pending = self._pending, None
+        later = serving.SESSION.later
+        if serving.SESSION.active and later.guarded and isinstance(pending, Started) and pending.in_background:
+            log.info("toolkit: pages done; the documents finish in the background (a download waits for them)")
+            later.hand_over(pending, lambda report: log.info("toolkit: %s", report.summary()))
+            return
         if pending.in_background:
             log.info("toolkit: pages done; waiting for the documents")
         try:
@@ -205,9 +212,32 @@ class SiteBuild:
 
     def cancel(self) -> None:
         """Stop the documents (the build failed elsewhere, or a new build starts)."""
+        serving.SESSION.later.stop()  # serving: the last save's documents, if still rendering
         if self._pending is not None:
             self._pending.cancel()
             self._pending = None
+
+
+def _serving_documents(catalog: Catalog, out: Path, cache_dir: Path, settings: Settings) -> Pending:
+    """`mkdocs serve`: plan in this process with the roles' plans kept (the next save finds them;
+    a forked plan would be lost), and send what the cache lacks to the render workers kept for the
+    session, which work while the pages are made. Where no fork server exists, render in `finish()`."""
+    session = serving.SESSION
+    pool = None
+    if workers.available():
+        if session.workers is None:
+            session.workers = workers.RenderPool(settings.workers, TASKS_PER_WORKER)
+            session.workers.warm(settings)  # the first save then finds them ready
+        pool = session.workers
+    try:
+        return start_documents(catalog, out, cache_dir, settings, _progress_log(), session.documents, pool)
+    except Exception as exc:  # reported when the build waits for the documents, as before
+        failed = exc
+
+        def fail() -> Report:
+            raise failed
+
+        return background.Pending(fail)
 
 
 def brand_site(config: MutableMapping[str, Any], district: District) -> None:

@@ -50,8 +50,10 @@ from markupsafe import Markup
 
 from ..compiled import Compiled
 from ..documents.kept import KeptPlan
+from ..documents.workers import RenderPool
 from ..source import yamlsource
 from .render import Memo
+from .serve_documents import LaterDocuments
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
@@ -126,6 +128,8 @@ class Session:
     active: bool = False
     pages: Memo = field(default_factory=Memo)  # generated pages' Markdown (tltoolkit.web.site)
     documents: KeptPlan = field(default_factory=KeptPlan)  # each role's documents' plan (tltoolkit.documents)
+    workers: RenderPool | None = None  # the documents' render processes (tltoolkit.documents.workers)
+    later: LaterDocuments = field(default_factory=LaterDocuments)  # a save's documents, after its pages
     markdown: dict[str, Rendered] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # theme template output, with the toolkit's corrections
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -404,6 +408,14 @@ def start(command: str) -> None:
     """Called once when MkDocs starts: `serve` keeps results between its rebuilds, a build keeps none."""
     SESSION.active = command == "serve"
     yamlsource.keep_parsed(SESSION.active)
+
+
+def stop() -> None:
+    """Called once when MkDocs stops: the documents still rendering and the render workers end."""
+    SESSION.later.stop()
+    if SESSION.workers is not None:
+        SESSION.workers.close()
+        SESSION.workers = None
 
 
 # --- fingerprints ------------------------------------------------------------------

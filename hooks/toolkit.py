@@ -41,8 +41,9 @@ def on_startup(command: str, **kwargs: object) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object, **kwargs: object) -> LiveReloadServer:
     """While serving, a download requested before the last save's documents are done waits for them
     (tltoolkit.web.serve_documents), so a build can return once its pages are written."""
-    if (app := server.get_app()) is not None:
-        server.set_app(serving.SESSION.later.guard(app, server.mount_path))
+    get_app, set_app = getattr(server, "get_app", None), getattr(server, "set_app", None)
+    if get_app is not None and set_app is not None and (app := get_app()) is not None:  # else: builds wait, as before
+        set_app(serving.SESSION.later.guard(app, getattr(server, "mount_path", "/")))
     return server
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from tltoolkit.reproducible import ENV
 from tltoolkit.web import html_fixes, search_prebuilt, serving
@@ -71,8 +71,9 @@ def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     """Add the generated pages, downloads and schemas as virtual files (nothing is written to docs/)."""
     assert _build is not None
+    known = files.src_uris  # (`get_file_from_path` makes a PurePath of each of 35,000 names at 5,000 roles)
     for generated in _build.files():
-        if existing := files.get_file_from_path(generated.uri):
+        if existing := known.get(generated.uri):
             files.remove(existing)
         files.append(_file(config, generated))
     _build.start_documents()  # beside the page build: MkDocs has cleaned site/ by now
@@ -166,7 +167,13 @@ class _Document(File):
 
 
 def _file(config: MkDocsConfig, generated: Generated) -> File:
-    file = (_Document if generated.written_later else File).generated(config, generated.uri, content=generated.content)
+    if generated.content == b"" and not generated.edit:  # a document's placeholder: the same on every build
+        kind = _Document if generated.written_later else File
+        key = f"{kind.__name__}\0{generated.uri}\0{config.site_dir}\0{config.docs_dir}\0{config.use_directory_urls}"
+        file = cast(File, serving.SESSION.kept_file(key, lambda: kind.generated(config, generated.uri, content=b"")))
+        file.inclusion = InclusionLevel.UNDEFINED  # as a new one's: MkDocs decides it after on_files
+        return file
+    file = File.generated(config, generated.uri, content=generated.content)
     if generated.edit:
         file.edit_uri = generated.edit
     return file

@@ -133,6 +133,8 @@ class Session:
     markdown: dict[str, Rendered] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # theme template output, with the toolkit's corrections
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: dict[str, Any] = field(default_factory=dict)  # MkDocs' File of each document (`kept_file`)
+    front: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # page source -> its Markdown, meta
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
     folder: SiteFolder = field(default_factory=SiteFolder)
@@ -142,7 +144,7 @@ class Session:
     _site: str = ""
     _keys: dict[str, str] = field(default_factory=dict)  # page src_uri -> its output key, this build
     _reuse: dict[str, str] = field(default_factory=dict)  # page url -> output reused this build
-    _used: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
+    _used: tuple[set[str], ...] = field(default_factory=lambda: (set(), set(), set(), set(), set()))
 
     # --- a build begins ---------------------------------------------------------
 
@@ -163,6 +165,9 @@ class Session:
         if not folder.patched:
             folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
             utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
+            if (meta := getattr(utils, "meta", None)) is not None:  # mkdocs.utils.meta
+                folder.patched["meta"], folder.patched["get_data"] = meta, meta.get_data
+                meta.get_data = self._front_matter
             if files_class is not None and file_class is not None:
                 folder.patched["files_class"] = files_class
                 folder.patched["add_files_from_theme"] = add = files_class.add_files_from_theme
@@ -210,6 +215,9 @@ class Session:
 
     def _copy_or_keep(self, file: Any) -> None:
         """`file.copy_file` skips a file whose bytes (or source) are those last written there."""
+        if getattr(file, "_kept_by", None) is self:  # a file kept from an earlier build (`kept_file`)
+            return
+        file._kept_by = self
         copy = file.copy_file
 
         def copy_or_keep(dirty: bool = False) -> None:
@@ -253,6 +261,8 @@ class Session:
         if patched := self.folder.patched:
             utils = patched["utils"]
             utils.write_file, utils.clean_directory = patched["write_file"], patched["clean_directory"]
+            if "meta" in patched:
+                patched["meta"].get_data = patched["get_data"]
             if "files_class" in patched:
                 patched["files_class"].add_files_from_theme = patched["add_files_from_theme"]
             self.folder.patched = {}
@@ -267,12 +277,30 @@ class Session:
             if not getattr(file, "written_later", False):  # a document is written by the documents' build
                 self._copy_or_keep(file)
         self._keys, self._reuse = {}, {}
-        self._used = (set(), set(), set())
+        self._used = (set(), set(), set(), self._used[3], set())  # [3]: the files, made before begin()
         self._settings = _hash(_settings(config), _theme_files(config))
         listing = sorted(
             (f.src_uri, f.dest_uri, f.url, str(getattr(f, "inclusion", ""))) for f in files
         )  # links and their checks depend on which files exist, and where they go
         self._files = _hash(self._settings, json.dumps(listing))
+
+    def kept_file(self, key: str, make: Callable[[], Any]) -> Any:
+        """A generated file's MkDocs object, made once while serving and used again while `key` is the
+        same (at 5,000 roles, 30,000 documents' placeholders: making them took most of a second)."""
+        if not self.active:
+            return make()
+        if (file := self.files.get(key)) is None:
+            file = self.files[key] = make()
+        self._used[3].add(key)
+        return file
+
+    def _front_matter(self, source: str) -> tuple[str, dict[str, Any]]:
+        """MkDocs' `meta.get_data` (a page's YAML front matter read, and the Markdown after it), kept
+        for the same source: every page's is read on every build, a second at 5,000 roles."""
+        if (kept := self.front.get(source)) is None:
+            kept = self.front[source] = self.folder.patched["get_data"](source)
+        self._used[4].add(source)
+        return kept[0], dict(kept[1])  # the page's own dict: a build may add to it ("template")
 
     def navigation(self, nav: Any) -> None:
         """The navigation's titles and addresses: every page's sidebar shows them."""
@@ -283,10 +311,11 @@ class Session:
         """Forget what this build no longer has (a removed role, an old version of a page)."""
         if not self.active:
             return
-        stores: tuple[dict[str, Any], ...] = (self.markdown, self.output, self.search)
+        stores: tuple[dict[str, Any], ...] = (self.markdown, self.output, self.search, self.files, self.front)
         for store, used in zip(stores, self._used, strict=True):
             for key in set(store) - used:
                 del store[key]
+        self._used[3].clear()
         self._tidy()
         self.last.planned = self.documents.planned
         log.info("toolkit: %s", self.last.summary())

@@ -6,6 +6,7 @@ not import MkDocs; here they become MkDocs files and MkDocs errors.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -53,6 +54,7 @@ def on_shutdown(**kwargs: object) -> None:
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     """Validate all data (and the district's settings) before MkDocs cleans or writes anything in site/."""
     global _build
+    serving.SESSION.build_starts()
     if _build is not None:  # `mkdocs serve` rebuilding: the last build's documents are not needed
         _build.cancel()
     try:
@@ -110,9 +112,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object
     # parts made apart from the page's Markdown (the inventory's rows: tltoolkit.web.html_parts),
     # after the output is kept, so a kept output serves whatever the parts are now.
     assert _build is not None
-    output = serving.SESSION.rendered(output, page, html_fixes.fix_page)
     try:
-        return _build.fill(page.file.src_uri, output)
+        return serving.SESSION.rendered(
+            output, page, html_fixes.fix_page, functools.partial(_build.fill, page.file.src_uri)
+        )
     except BuildError as exc:
         raise PluginError(str(exc)) from None
 

@@ -6,6 +6,7 @@ not import MkDocs; here they become MkDocs files and MkDocs errors.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from tltoolkit.reproducible import ENV
 from tltoolkit.web import html_fixes, search_prebuilt, serving
@@ -54,6 +55,7 @@ def on_shutdown(**kwargs: object) -> None:
 def on_config(config: MkDocsConfig, **kwargs: object) -> None:
     """Validate all data (and the district's settings) before MkDocs cleans or writes anything in site/."""
     global _build
+    serving.SESSION.build_starts()
     if _build is not None:  # `mkdocs serve` rebuilding: the last build's documents are not needed
         _build.cancel()
     try:
@@ -72,8 +74,9 @@ def on_pre_build(config: MkDocsConfig, **kwargs: object) -> None:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: object) -> Files:
     """Add the generated pages, downloads and schemas as virtual files (nothing is written to docs/)."""
     assert _build is not None
+    known = files.src_uris  # (`get_file_from_path` makes a PurePath of each of 35,000 names at 5,000 roles)
     for generated in _build.files():
-        if existing := files.get_file_from_path(generated.uri):
+        if existing := known.get(generated.uri):
             files.remove(existing)
         files.append(_file(config, generated))
     _build.start_documents()  # beside the page build: MkDocs has cleaned site/ by now
@@ -110,9 +113,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: object
     # parts made apart from the page's Markdown (the inventory's rows: tltoolkit.web.html_parts),
     # after the output is kept, so a kept output serves whatever the parts are now.
     assert _build is not None
-    output = serving.SESSION.rendered(output, page, html_fixes.fix_page)
     try:
-        return _build.fill(page.file.src_uri, output)
+        return serving.SESSION.rendered(
+            output, page, html_fixes.fix_page, functools.partial(_build.fill, page.file.src_uri)
+        )
     except BuildError as exc:
         raise PluginError(str(exc)) from None
 
@@ -167,7 +171,13 @@ class _Document(File):
 
 
 def _file(config: MkDocsConfig, generated: Generated) -> File:
-    file = (_Document if generated.written_later else File).generated(config, generated.uri, content=generated.content)
+    if generated.content == b"" and not generated.edit:  # a document's placeholder: the same on every build
+        kind = _Document if generated.written_later else File
+        key = f"{kind.__name__}\0{generated.uri}\0{config.site_dir}\0{config.docs_dir}\0{config.use_directory_urls}"
+        file = cast(File, serving.SESSION.kept_file(key, lambda: kind.generated(config, generated.uri, content=b"")))
+        file.inclusion = InclusionLevel.UNDEFINED  # as a new one's: MkDocs decides it after on_files
+        return file
+    file = File.generated(config, generated.uri, content=generated.content)
     if generated.edit:
         file.edit_uri = generated.edit
     return file

@@ -69,3 +69,28 @@ def test_roles_json_made_from_kept_roles_is_the_whole_document_dumped(catalog: C
         whole = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         assert roles_json(catalog, fields) == whole
         assert roles_json(catalog, fields) == whole
+
+
+def test_the_spreadsheet_follows_a_renamed_skill_and_an_edited_role(tmp_path) -> None:
+    """Each role's row is kept by what it is made from (`mkdocs serve` makes the file on every save):
+    a skill's new name and a role's new summary both show in the next file."""
+    import shutil
+    from pathlib import Path
+
+    import yaml
+
+    from tltoolkit.bench.synthetic import write_inventory
+    from tltoolkit.source.catalog import load_catalog
+
+    data = shutil.copytree(Path(__file__).resolve().parents[1] / "data", tmp_path / "data")
+    before = roles_csv(load_catalog(data))
+    assert b"Using data" in before
+    skills = data / "skills.yml"
+    skills.write_text(skills.read_text(encoding="utf-8").replace("name: Using data", "name: Reading evidence"))
+    roles = yaml.safe_load((data / "roles.yml").read_text(encoding="utf-8"))["roles"]
+    roles[0]["summary"] = "Edited, " + roles[0]["summary"]
+    write_inventory(data, roles, anchors=False)
+    after_csv = roles_csv(load_catalog(data))
+    assert b"Using data" not in after_csv and b"Reading evidence" in after_csv
+    header, *rows = read_csv(after_csv)
+    assert any(dict(zip(header, row, strict=True))["Summary"].startswith("Edited, ") for row in rows)

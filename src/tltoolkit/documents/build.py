@@ -7,6 +7,7 @@ a small process pool, copies every file into place and returns a `Report`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -216,12 +217,22 @@ def start_documents(
     place. Without `pool` the renders happen in `finish()`, on a forked pool or in this process."""
     settings = settings or Settings()
     started = time.perf_counter()
-    # Keep the garbage collector from scanning everything already in memory (the site's
-    # pages, when called after them) again and again while thousands of documents are
-    # planned, and, in forked workers, from touching (and so copying) every inherited page.
+    with frozen():
+        return _start(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started, kept, pool)
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Keep the garbage collector from scanning everything already in memory (the site's pages,
+    when called after them) again and again while thousands of documents are planned, and, in
+    forked workers, from touching (and so copying) every inherited page. If something froze the
+    heap already (`mkdocs serve`: tltoolkit.web.serve_gc), it is left to that to thaw."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
-        return _start(catalog, Path(out_dir), cache_mod.Cache(cache_dir), settings, progress, started, kept, pool)
+        yield
     finally:
         gc.unfreeze()
 
@@ -274,11 +285,8 @@ class Started:
 
     def finish(self) -> Report:
         """Wait for the renders, copy every document into place, forget stale cache entries."""
-        gc.freeze()  # see start_documents
-        try:
+        with frozen():
             return self._finish()
-        finally:
-            gc.unfreeze()
 
     def _finish(self) -> Report:
         report, out_dir = self.report, self.out_dir

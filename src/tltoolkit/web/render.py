@@ -196,13 +196,21 @@ class Renderer:
         reprs show every field (functions show their name and the values they were given)."""
         if isinstance(value, (str, int, float, bool)) or value is None:
             return repr(value)
+        if (known := self._hashes.get(id(value))) is not None:
+            # Also a list or dict seen before in this build (the catalog's, shared by thousands of
+            # pages): nothing changes the catalog or a page's context while the pages are made.
+            return known[1]
         if isinstance(value, (list, tuple)):
             if all(type(item) in _PLAIN for item in value):  # text and numbers only: their repr says it all
                 return repr(value)
-            return "[" + ",".join(self._hash(item) for item in value) + "]"
+            text = "[" + ",".join(self._hash(item) for item in value) + "]"
+            self._hashes[id(value)] = (value, text)
+            return text
         if isinstance(value, dict) and type(value) is dict:
-            return "{" + ",".join(f"{self._hash(k)}:{self._hash(v)}" for k, v in value.items()) + "}"
-        if (known := self._hashes.get(id(value))) is None:
+            text = "{" + ",".join(f"{self._hash(k)}:{self._hash(v)}" for k, v in value.items()) + "}"
+            self._hashes[id(value)] = (value, text)
+            return text
+        if known is None:
             known = self._hashes[id(value)] = (value, hashlib.sha256(self._describe(value).encode()).hexdigest())
         return known[1]
 

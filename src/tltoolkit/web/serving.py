@@ -54,6 +54,7 @@ from ..documents.workers import RenderPool
 from ..source import yamlsource
 from .render import Memo
 from .serve_documents import LaterDocuments
+from .serve_gc import Collector
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 TEMPLATE = "toolkit-reused.html"  # the template a page whose output is reused renders: that output
@@ -130,9 +131,12 @@ class Session:
     documents: KeptPlan = field(default_factory=KeptPlan)  # each role's documents' plan (tltoolkit.documents)
     workers: RenderPool | None = None  # the documents' render processes (tltoolkit.documents.workers)
     later: LaterDocuments = field(default_factory=LaterDocuments)  # a save's documents, after its pages
+    collector: Collector = field(default_factory=Collector)  # Python's cycle collector between builds
     markdown: dict[str, Rendered] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # theme template output, with the toolkit's corrections
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    files: dict[str, Any] = field(default_factory=dict)  # MkDocs' File of each document (`kept_file`)
+    front: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)  # page source -> its Markdown, meta
     last: BuildLog = field(default_factory=BuildLog)
     compiled: Compiled = field(default_factory=lambda: Compiled())  # the theme's templates
     folder: SiteFolder = field(default_factory=SiteFolder)
@@ -142,9 +146,15 @@ class Session:
     _site: str = ""
     _keys: dict[str, str] = field(default_factory=dict)  # page src_uri -> its output key, this build
     _reuse: dict[str, str] = field(default_factory=dict)  # page url -> output reused this build
-    _used: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
+    _same: set[str] = field(default_factory=set)  # pages' files whose output is the one written before
+    _used: tuple[set[str], ...] = field(default_factory=lambda: (set(), set(), set(), set(), set()))
 
     # --- a build begins ---------------------------------------------------------
+
+    def build_starts(self) -> None:
+        """A build begins (`on_config`): no idle collection while it runs (tltoolkit.web.serve_gc)."""
+        if self.active:
+            self.collector.build_starts()
 
     def prepare(self, config: Any, utils: Any, files_class: Any = None, file_class: Any = None) -> None:
         """Before MkDocs cleans the site folder: while this build runs, `utils` (mkdocs.utils) keeps
@@ -163,6 +173,9 @@ class Session:
         if not folder.patched:
             folder.patched = {"utils": utils, "write_file": utils.write_file, "clean_directory": utils.clean_directory}
             utils.write_file, utils.clean_directory = self._write_file, self._clean_directory
+            if (meta := getattr(utils, "meta", None)) is not None:  # mkdocs.utils.meta
+                folder.patched["meta"], folder.patched["get_data"] = meta, meta.get_data
+                meta.get_data = self._front_matter
             if files_class is not None and file_class is not None:
                 folder.patched["files_class"] = files_class
                 folder.patched["add_files_from_theme"] = add = files_class.add_files_from_theme
@@ -194,6 +207,12 @@ class Session:
         if not self.folder.inside(path):
             self.folder.patched["write_file"](content, output_path)
             return
+        if path in self._same and path in self.folder.held and os.path.exists(path):
+            # A reused page's output is the one kept when it was written: the same bytes (reading 5,000
+            # pages' hashes again cost half a second at 5,000 roles).
+            self.folder.touched.add(path)
+            self.last.unchanged += 1
+            return
         self._write(path, _hash_bytes(content), lambda: self.folder.patched["write_file"](content, output_path))
 
     def _write(self, path: str, mark: str, write: Callable[[], None]) -> None:
@@ -210,6 +229,9 @@ class Session:
 
     def _copy_or_keep(self, file: Any) -> None:
         """`file.copy_file` skips a file whose bytes (or source) are those last written there."""
+        if getattr(file, "_kept_by", None) is self:  # a file kept from an earlier build (`kept_file`)
+            return
+        file._kept_by = self
         copy = file.copy_file
 
         def copy_or_keep(dirty: bool = False) -> None:
@@ -253,6 +275,8 @@ class Session:
         if patched := self.folder.patched:
             utils = patched["utils"]
             utils.write_file, utils.clean_directory = patched["write_file"], patched["clean_directory"]
+            if "meta" in patched:
+                patched["meta"].get_data = patched["get_data"]
             if "files_class" in patched:
                 patched["files_class"].add_files_from_theme = patched["add_files_from_theme"]
             self.folder.patched = {}
@@ -262,17 +286,42 @@ class Session:
         if not self.active:
             return
         self.last.generated = list(self.pages.rendered)
+        listing = []  # links and their checks depend on which files exist, and where they go
         for file in files:
-            self.folder.declared.add(os.path.abspath(file.abs_dest_path))
+            if (facts := getattr(file, "_tl_facts", None)) is None:
+                facts = (
+                    os.path.abspath(file.abs_dest_path),
+                    (file.src_uri, file.dest_uri, file.url, str(getattr(file, "inclusion", ""))),
+                )
+                if getattr(file, "_tl_kept", False):  # the same object next build, with the same facts
+                    file._tl_facts = facts
+            self.folder.declared.add(facts[0])
+            listing.append(facts[1])
             if not getattr(file, "written_later", False):  # a document is written by the documents' build
                 self._copy_or_keep(file)
-        self._keys, self._reuse = {}, {}
-        self._used = (set(), set(), set())
+        self._keys, self._reuse, self._same = {}, {}, set()
+        self._used = (set(), set(), set(), self._used[3], set())  # [3]: the files, made before begin()
         self._settings = _hash(_settings(config), _theme_files(config))
-        listing = sorted(
-            (f.src_uri, f.dest_uri, f.url, str(getattr(f, "inclusion", ""))) for f in files
-        )  # links and their checks depend on which files exist, and where they go
-        self._files = _hash(self._settings, json.dumps(listing))
+        self._files = _hash(self._settings, json.dumps(sorted(listing)))
+
+    def kept_file(self, key: str, make: Callable[[], Any]) -> Any:
+        """A generated file's MkDocs object, made once while serving and used again while `key` is the
+        same (at 5,000 roles, 30,000 documents' placeholders: making them took most of a second)."""
+        if not self.active:
+            return make()
+        if (file := self.files.get(key)) is None:
+            file = self.files[key] = make()
+            file._tl_kept = True  # its destination and listing entry are kept on it (`begin`)
+        self._used[3].add(key)
+        return file
+
+    def _front_matter(self, source: str) -> tuple[str, dict[str, Any]]:
+        """MkDocs' `meta.get_data` (a page's YAML front matter read, and the Markdown after it), kept
+        for the same source: every page's is read on every build, a second at 5,000 roles."""
+        if (kept := self.front.get(source)) is None:
+            kept = self.front[source] = self.folder.patched["get_data"](source)
+        self._used[4].add(source)
+        return kept[0], dict(kept[1])  # the page's own dict: a build may add to it ("template")
 
     def navigation(self, nav: Any) -> None:
         """The navigation's titles and addresses: every page's sidebar shows them."""
@@ -283,13 +332,15 @@ class Session:
         """Forget what this build no longer has (a removed role, an old version of a page)."""
         if not self.active:
             return
-        stores: tuple[dict[str, Any], ...] = (self.markdown, self.output, self.search)
+        stores: tuple[dict[str, Any], ...] = (self.markdown, self.output, self.search, self.files, self.front)
         for store, used in zip(stores, self._used, strict=True):
             for key in set(store) - used:
                 del store[key]
+        self._used[3].clear()
         self._tidy()
         self.last.planned = self.documents.planned
         log.info("toolkit: %s", self.last.summary())
+        self.collector.build_ends()  # what is kept is not scanned again by the next build's collections
 
     # --- Markdown to HTML -------------------------------------------------------
 
@@ -354,20 +405,25 @@ class Session:
             env.globals["toolkit_reused"] = lambda page: Markup(self._reuse[page.url])
         return env
 
-    def rendered(self, output: str, page: Any, fix: Callable[[str], str]) -> str:
+    def rendered(self, output: str, page: Any, fix: Callable[[str], str], fill: Callable[[str], str]) -> str:
         """The theme's output for a page, corrected by `fix` (the toolkit's on_post_page, a function of
-        the output alone): kept for the next build, which prints it as it is (TEMPLATE)."""
+        the output alone): kept for the next build, which prints it as it is (TEMPLATE). Then `fill`
+        puts in the page's HTML parts, which are never kept (they change with data the page's key
+        does not cover)."""
         if not self.active:
-            return fix(output)
+            return fill(fix(output))
         if page.meta.get("template") == TEMPLATE:
             self.last.reused += 1
-            return output  # corrected when it was kept
+            filled = fill(output)  # corrected when it was kept
+            if filled is output:  # the bytes written for this page last time: no need to hash them again
+                self._same.add(os.path.abspath(page.file.abs_dest_path))
+            return filled
         output = fix(output)
         self.last.rendered.append(page.file.src_uri)
         if key := self._keys.get(page.file.src_uri):
             self.output[key] = output
             self._used[1].add(key)
-        return output
+        return fill(output)
 
     # --- the search index -------------------------------------------------------
 
@@ -413,6 +469,7 @@ def start(command: str) -> None:
 def stop() -> None:
     """Called once when MkDocs stops: the documents still rendering and the render workers end."""
     SESSION.later.stop()
+    SESSION.collector.stop()
     if SESSION.workers is not None:
         SESSION.workers.close()
         SESSION.workers = None

@@ -14,7 +14,7 @@ from functools import partial
 
 from ..content import labels, self_assessment
 from ..content.crossrefs import resolve_all
-from ..content.job_description import job_description
+from ..content.job_description import Section, job_description
 from ..content.stewardship import Review
 from ..content.texts import (
     FOCUS_AREA_DESCRIPTION,
@@ -26,7 +26,7 @@ from ..content.texts import (
 )
 from ..source.catalog import Catalog
 from ..source.kinds import KINDS
-from ..source.models import Role, Work
+from ..source.models import JobDescriptionTemplate, Planning, Role, Work
 from . import html_parts
 from .downloads import roles_json
 from .html_parts import data_script
@@ -136,11 +136,18 @@ def _roles(catalog: Catalog, r: Renderer) -> Iterator[Page]:
             moves=catalog.moves,
             guides=catalog.guides_for_role(role),
             # The title and summary open the page, so the web job description starts after them.
-            sections=job_description(catalog.job_description, role, catalog.planning)[2:],
+            # Made by the template, when it renders: while serving, an unchanged role's page is not
+            # rendered again, and its key then hashes the role and the template, not their product.
+            sections=partial(_role_sections, catalog.job_description, role, catalog.planning),
             related=_neighbours(group, position[role.id], RELATED_ROLES),
             related_total=len(group) - 1,
             words=JOB_DESCRIPTION,
         )
+
+
+def _role_sections(template: JobDescriptionTemplate, role: Role, planning: Planning | None) -> list[Section]:
+    """A role page's job description: the template's sections after the title and summary."""
+    return job_description(template, role, planning)[2:]
 
 
 def _domain_options(catalog: Catalog) -> dict[str, str]:

@@ -145,3 +145,29 @@ def test_a_long_list_of_documents_renders_in_batches_on_fresh_workers(tmp_path):
         assert pool._sent == 1  # three batches of at most two: the last went to a fresh pool
     finally:
         pool.close()
+
+
+def test_a_document_that_could_not_be_made_is_taken_out_of_the_site(tmp_path):
+    """While serving, the build has returned when a render fails: the old file must not stay to be downloaded."""
+    from tltoolkit.documents import Report, Settings
+    from tltoolkit.documents.build import Started
+    from tltoolkit.documents.fetcher import RefusedURL
+    from tltoolkit.source.catalog import load_catalog
+
+    jobs = plan(load_catalog(Path(__file__).resolve().parents[1] / "data"), Settings())[:3]
+    store, site = Cache(tmp_path / "cache"), tmp_path / "site"
+    for job in jobs:  # last save's files in the site
+        (site / job.path).parent.mkdir(parents=True, exist_ok=True)
+        (site / job.path).write_bytes(b"%PDF the old one")
+    store.path(jobs[0].key, jobs[0].suffix).write_bytes(PLACEHOLDER)  # unchanged: in the cache
+
+    def renders():
+        store.path(jobs[1].key, jobs[1].suffix).write_bytes(PLACEHOLDER)
+        yield jobs[1], 1
+        raise RefusedURL(f"{jobs[2].path}: the logo could not be read")
+
+    started = Started(jobs, 2, renders(), Report(), store, site, None, 0.0, None, True)
+    with pytest.raises(RefusedURL):
+        started.finish()
+    assert (site / jobs[0].path).is_file() and (site / jobs[1].path).is_file()
+    assert not (site / jobs[2].path).exists()

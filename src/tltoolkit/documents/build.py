@@ -290,11 +290,19 @@ class Started:
 
     def _finish(self) -> Report:
         report, out_dir = self.report, self.out_dir
-        for job, pages in self.renders:
-            report.rendered.append(job.path)
-            report.pages += pages
-            if self.progress:
-                self.progress(len(report.rendered), self.todo)
+        try:
+            for job, pages in self.renders:
+                report.rendered.append(job.path)
+                report.pages += pages
+                if self.progress:
+                    self.progress(len(report.rendered), self.todo)
+        except BaseException:
+            # A render failed or was stopped: a document this build changed and could not make is
+            # taken out of the site, so no download gives the old one (`mkdocs serve` goes on serving).
+            for job in self.jobs:
+                if not self.store.has(job.key, job.suffix):
+                    (out_dir / job.path).unlink(missing_ok=True)
+            raise
         for folder in {(out_dir / job.path).parent for job in self.jobs}:  # a handful, not one per file
             folder.mkdir(parents=True, exist_ok=True)
         for job in self.jobs:

@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..compiled import Compiled
 from ..content import labels, role_facts
 from ..source import safe_text
-from . import html_parts, inventory, search_terms
+from . import html_parts, inventory, offline, search_terms
 
 # Data fields are plain text: every filter that writes data into a page comes from
 # `tltoolkit.source.safe_text`, which states the policy. `plain` is the Markdown one.
@@ -74,25 +74,9 @@ def _page_url(uri: str, directory_urls: bool) -> str:
     return quote(url)
 
 
-def _parts(path: str) -> list[str]:
-    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
-    return path.split("/") if path else []
-
-
-@lru_cache(maxsize=1 << 16)
-def _relative_url(url: str, other: str) -> str:
-    """`url` relative to `other`, as mkdocs.utils.get_relative_url makes it."""
-    folder, _, name = other.rpartition("/")
-    if "." in name:  # a file: relative to its folder
-        other = folder
-    others, targets = _parts(other), _parts(url)
-    common = 0
-    for a, b in zip(others, targets, strict=False):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(others) - common) + targets[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
+# One address relative to another, as MkDocs writes it (the offline copy's rule, kept per pair:
+# the inventory asks for the same few thousand links on every build).
+_relative_url = lru_cache(maxsize=1 << 16)(offline.relative_url)
 
 
 def environment() -> Environment:
